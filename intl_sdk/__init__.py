@@ -1,0 +1,63 @@
+"""intl-sdk: a region's internationalisation strategy as a checked plan file.
+
+The public API: read and write plans (`load`, `loads`, `dump`, `dumps`), the
+model's classes, and `PlanError` for a plan that cannot be read.
+"""
+
+from __future__ import annotations
+
+from intl_sdk.errors import PlanError
+from intl_sdk.model import (
+    FORMAT_VERSION,
+    Action,
+    Agreement,
+    Budget,
+    Indicator,
+    Measurement,
+    Party,
+    Period,
+    Plan,
+    Strategy,
+    TargetRegion,
+)
+from intl_sdk.pillars import IMPACT_MEASURES, IMPACT_MEASURE_IDS, PILLAR_IDS, PILLARS, ImpactMeasure, Pillar
+from intl_sdk.reading import load, loads
+from intl_sdk.writing import LayoutLostWarning, dump, dumps
+
+__all__ = [
+    "FORMAT_VERSION",
+    "IMPACT_MEASURES",
+    "IMPACT_MEASURE_IDS",
+    "PILLARS",
+    "PILLAR_IDS",
+    "Action",
+    "Agreement",
+    "Budget",
+    "ImpactMeasure",
+    "Indicator",
+    "LayoutLostWarning",
+    "Measurement",
+    "Party",
+    "Period",
+    "Pillar",
+    "Plan",
+    "PlanError",
+    "Strategy",
+    "TargetRegion",
+    "__version__",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+]
+
+
+def __getattr__(name: str):
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("intl-sdk")
+        except PackageNotFoundError:
+            return "0+unknown"
+    raise AttributeError(f"module 'intl_sdk' has no attribute {name!r}")

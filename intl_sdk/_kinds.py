@@ -1,0 +1,316 @@
+"""What type each plan key takes: one definition serves the reader and the schema.
+
+A kind converts a value parsed by `tomllib` into the model's value, or raises
+`TypeMismatch` saying what was expected. Kinds check *types* only; whether a
+value of the right type makes sense is the checker's business.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+from typing import Any
+
+__all__ = [
+    "ID_PATTERN",
+    "Kind",
+    "TypeMismatch",
+    "describe_value",
+]
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+class TypeMismatch(Exception):
+    """A value of the wrong type at `path` (a tuple of keys and indexes)."""
+
+    def __init__(self, path: tuple, expected: str, value: object) -> None:
+        super().__init__(path, expected, value)
+        self.path = path
+        self.expected = expected
+        self.value = value
+
+
+def describe_value(value: object) -> str:
+    """A short, literal description of a value for error messages."""
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the string {shown!r}"
+    if isinstance(value, Decimal):
+        if value.is_nan():
+            return "nan (not a number)"
+        if value.is_infinite():
+            return "infinity"
+        return f"the number {value}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, _dt.datetime):
+        return f"the date-time {value.isoformat()}"
+    if isinstance(value, _dt.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, _dt.time):
+        return f"the time {value.isoformat()}"
+    if isinstance(value, list):
+        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
+    if isinstance(value, dict):
+        return "a table"
+    return f"a {type(value).__name__}"
+
+
+class Kind:
+    """A type of plan value: how to check it and how to describe it in a schema."""
+
+    expected: str = "a value"
+
+    def convert(self, value: Any, path: tuple) -> Any:
+        raise NotImplementedError
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        raise NotImplementedError
+
+
+class Text(Kind):
+    expected = "a string"
+
+    def __init__(self, enum: tuple[str, ...] = (), pattern: str | None = None) -> None:
+        self.enum = enum
+        self.pattern = pattern
+
+    def convert(self, value: Any, path: tuple) -> str:
+        if type(value) is str:
+            return value
+        raise TypeMismatch(path, self.expected, value)
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "string"}
+        if self.enum:
+            out["enum"] = list(self.enum)
+        if self.pattern:
+            out["pattern"] = self.pattern
+        return out
+
+
+class Integer(Kind):
+    expected = "a whole number"
+
+    def __init__(self, minimum: int | None = None) -> None:
+        self.minimum = minimum
+
+    def convert(self, value: Any, path: tuple) -> int:
+        if type(value) is int:
+            return value
+        raise TypeMismatch(path, self.expected, value)
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "integer"}
+        if self.minimum is not None:
+            out["minimum"] = self.minimum
+        return out
+
+
+class Year(Integer):
+    expected = "a year (a whole number such as 2009)"
+
+
+class Number(Kind):
+    """int or Decimal (floats are read as `Decimal`, so sums are exact)."""
+
+    expected = "a number"
+
+    def convert(self, value: Any, path: tuple) -> int | Decimal:
+        kind = type(value)
+        if kind is int:
+            return value
+        if kind is Decimal and value.is_finite():
+            return value
+        if kind is float and value == value and value not in (float("inf"), float("-inf")):
+            return Decimal(repr(value))
+        raise TypeMismatch(path, "a finite number" if kind is Decimal else self.expected, value)
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "number"}
+
+
+class Boolean(Kind):
+    expected = "true or false"
+
+    def convert(self, value: Any, path: tuple) -> bool:
+        if type(value) is bool:
+            return value
+        raise TypeMismatch(path, self.expected, value)
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
+class Date(Kind):
+    expected = "a date (YYYY-MM-DD, without quotes)"
+
+    def convert(self, value: Any, path: tuple) -> _dt.date:
+        if type(value) is _dt.date:
+            return value
+        raise TypeMismatch(path, self.expected, value)
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        # TOML dates reach JSON Schema tools as RFC 3339 strings.
+        return {"type": "string", "format": "date"}
+
+
+class TextList(Kind):
+    expected = "a list of strings"
+
+    def __init__(self, item: Text | None = None) -> None:
+        self.item = item or Text()
+
+    def convert(self, value: Any, path: tuple) -> list[str]:
+        if type(value) is not list:
+            raise TypeMismatch(path, self.expected, value)
+        for index, item in enumerate(value):
+            if type(item) is not str:
+                raise TypeMismatch(path + (index,), "a string (an item of a list of strings)", item)
+        return list(value)
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "array", "items": self.item.schema(defs)}
+
+
+class YearMap(Kind):
+    """`{ 2007 = 7600, 2008 = 8900 }`: TOML keys are strings, the model's are ints."""
+
+    expected = "a table of year = number"
+
+    def convert(self, value: Any, path: tuple) -> dict[int, int | Decimal]:
+        if type(value) is not dict:
+            raise TypeMismatch(path, self.expected, value)
+        out: dict[int, int | Decimal] = {}
+        number = Number()
+        for key, item in value.items():
+            if not (key.isascii() and key.isdigit() and len(key) == 4):
+                raise TypeMismatch(path + (key,), "a year as the key (such as 2008)", key)
+            out[int(key)] = number.convert(item, path + (key,))
+        return out
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "patternProperties": {"^[0-9]{4}$": {"type": "number"}},
+            "additionalProperties": False,
+        }
+
+
+class TextMap(Kind):
+    expected = "a table of key = string"
+
+    def __init__(self, values: Text | None = None) -> None:
+        self.values = values or Text()
+
+    def convert(self, value: Any, path: tuple) -> dict[str, str]:
+        if type(value) is not dict:
+            raise TypeMismatch(path, self.expected, value)
+        for key, item in value.items():
+            if type(item) is not str:
+                raise TypeMismatch(path + (key,), "a string", item)
+        return dict(value)
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "object", "additionalProperties": self.values.schema(defs)}
+
+
+class Table(Kind):
+    """A nested attrs class, written as a table (often inline)."""
+
+    def __init__(self, cls: type) -> None:
+        self.cls = cls
+        self.expected = f"a table ({cls.__name__})"
+
+    def convert(self, value: Any, path: tuple) -> Any:
+        if type(value) is not dict:
+            raise TypeMismatch(path, self.expected, value)
+        return build(self.cls, value, path)
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        name = self.cls.__name__
+        if name not in defs:
+            defs[name] = {}  # reserve first: classes may refer to each other
+            defs[name] = class_schema(self.cls, defs)
+        return {"$ref": f"#/definitions/{name}"}
+
+
+class TableList(Table):
+    """A list of nested attrs classes: an array of tables or of inline tables."""
+
+    def __init__(self, cls: type) -> None:
+        super().__init__(cls)
+        self.expected = f"a list of tables ({cls.__name__})"
+
+    def convert(self, value: Any, path: tuple) -> list[Any]:
+        if type(value) is not list:
+            raise TypeMismatch(path, self.expected, value)
+        items = []
+        for index, item in enumerate(value):
+            if type(item) is not dict:
+                raise TypeMismatch(path + (index,), f"a table ({self.cls.__name__})", item)
+            items.append(build(self.cls, item, path + (index,)))
+        return items
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "array", "items": super().schema(defs)}
+
+
+# -- building attrs classes from parsed data ---------------------------------
+
+_FIELD_KINDS: dict[type, dict[str, Kind]] = {}
+
+
+def field_kinds(cls: type) -> dict[str, Kind]:
+    """The `{toml key: Kind}` of a model class, from its attrs field metadata."""
+    kinds = _FIELD_KINDS.get(cls)
+    if kinds is None:
+        import attrs
+
+        kinds = {f.name: f.metadata["kind"] for f in attrs.fields(cls) if "kind" in f.metadata}
+        _FIELD_KINDS[cls] = kinds
+    return kinds
+
+
+def build(cls: type, data: dict[str, Any], path: tuple) -> Any:
+    """An instance of `cls` from a parsed table; unknown keys go to `extra`."""
+    kinds = field_kinds(cls)
+    values: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for key, value in data.items():
+        kind = kinds.get(key)
+        if kind is None:
+            extra[key] = value
+        else:
+            values[key] = kind.convert(value, path + (key,))
+    return cls(**values, extra=extra)
+
+
+def class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+    """The JSON Schema object for a model class; unknown keys are allowed."""
+    import attrs
+
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for f in attrs.fields(cls):
+        kind = f.metadata.get("kind")
+        if kind is None:
+            continue
+        prop = kind.schema(defs)
+        doc = f.metadata.get("doc")
+        if doc:
+            prop = {"description": doc, **prop} if "$ref" not in prop else {"allOf": [prop], "description": doc}
+        properties[f.name] = prop
+        if f.metadata.get("schema_required"):
+            required.append(f.name)
+    out: dict[str, Any] = {"type": "object"}
+    if cls.__doc__:
+        out["description"] = cls.__doc__.strip().splitlines()[0]
+    out["properties"] = properties
+    if required:
+        out["required"] = required
+    out["additionalProperties"] = True
+    return out

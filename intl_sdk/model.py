@@ -1,0 +1,201 @@
+"""The plan model: typed attrs classes for a strategy and its action plan.
+
+Fields carry their plan-file type (`kind`) and a one-line doc in metadata; the
+reader, the writer and the JSON Schema all work from these, so they cannot
+drift apart. Constructors accept any value: ranges and cross-references are
+the checker's job, so that a plan with mistakes can be loaded, shown and fixed.
+Every class keeps the keys it does not know in `extra`, in the file's order.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from attrs import define, field
+
+from intl_sdk import _kinds as k
+from intl_sdk.pillars import IMPACT_MEASURES, PILLAR_IDS
+
+if TYPE_CHECKING:
+    from intl_sdk._origin import Origin
+
+__all__ = [
+    "Action",
+    "Agreement",
+    "Budget",
+    "FORMAT_VERSION",
+    "Indicator",
+    "Measurement",
+    "Number",
+    "Party",
+    "Period",
+    "Plan",
+    "Strategy",
+    "TargetRegion",
+]
+
+#: The newest `format` this version reads and writes.
+FORMAT_VERSION = 1
+
+Number = int | Decimal
+"""Numbers in a plan: written integers stay `int`, decimals are read as `Decimal`."""
+
+_ID = k.Text(pattern=k.ID_PATTERN)
+
+
+def _value(kind: k.Kind, doc: str, **meta: Any) -> Any:
+    """An optional scalar field (None when the file leaves it out)."""
+    return field(default=None, metadata={"kind": kind, "doc": doc, **meta})
+
+
+def _items(kind: k.Kind, doc: str, **meta: Any) -> Any:
+    """A list field, empty when the file leaves it out."""
+    return field(factory=list, metadata={"kind": kind, "doc": doc, **meta})
+
+
+def _extra() -> Any:
+    return field(factory=dict, repr=False)
+
+
+@define(kw_only=True)
+class Period:
+    """The years a strategy runs, inclusive."""
+
+    start: int | None = _value(k.Year(), "First year of the strategy.")
+    end: int | None = _value(k.Year(), "Last year of the strategy (inclusive).")
+    extra: dict[str, Any] = _extra()
+
+
+@define(kw_only=True)
+class Budget:
+    """The strategy's resources in money."""
+
+    amount: Number | None = _value(k.Number(), "Total budget over the period.")
+    currency: str | None = _value(k.Text(), "ISO 4217 code, such as GBP or EUR.")
+    extra: dict[str, Any] = _extra()
+
+
+@define(kw_only=True)
+class Strategy:
+    """Who writes the strategy, for which region, when, and with what."""
+
+    name: str | None = _value(k.Text(), "Title of the strategy.", required=True)
+    organisation: str | None = _value(k.Text(), "The agency or cluster organisation.")
+    home_region: str | None = _value(k.Text(), "The region the strategy is for.")
+    period: Period | None = _value(k.Table(Period), "Years the strategy runs, inclusive.")
+    budget: Budget | None = _value(k.Table(Budget), "Total money for the strategy.")
+    staff_fte: Number | None = _value(k.Number(), "Staff for the strategy, in full-time equivalents.")
+    sectors: list[str] = _items(k.TextList(), "Priority sectors.")
+    objectives: list[str] = _items(k.TextList(), "What the strategy sets out to achieve.")
+    extra: dict[str, Any] = _extra()
+
+
+@define(kw_only=True)
+class TargetRegion:
+    """A principal target region: a column of the action plan, with its share."""
+
+    id: str | None = _value(_ID, "Lowercase id, referred to by actions.", required=True, schema_required=True)
+    name: str | None = _value(k.Text(), "Display name.", required=True)
+    share: Number | None = _value(k.Number(), "Percent of the strategy's resources (24 means 24%).", required=True)
+    summary: str | None = _value(k.Text(), "Summary of the main activities in this region.")
+    extra: dict[str, Any] = _extra()
+
+
+@define(kw_only=True)
+class Action:
+    """An action in one target region, serving one or more pillars."""
+
+    id: str | None = _value(_ID, "Lowercase id.", required=True, schema_required=True)
+    region: str | None = _value(_ID, "Id of the target region.", required=True)
+    pillars: list[str] = _items(k.TextList(k.Text(enum=PILLAR_IDS)), "Ids of the pillars it serves.", always=True)
+    title: str | None = _value(k.Text(), "What the action does.", required=True)
+    cost: Number | None = _value(k.Number(), "Cost in the budget's currency.")
+    staff_fte: Number | None = _value(k.Number(), "Staff it needs, in full-time equivalents.")
+    start: _dt.date | None = _value(k.Date(), "First day.")
+    end: _dt.date | None = _value(k.Date(), "Last day.")
+    indicators: list[str] = _items(k.TextList(), "Ids of the indicators it moves.")
+    extra: dict[str, Any] = _extra()
+
+
+@define(kw_only=True)
+class Measurement:
+    """A value of an indicator in a year (a baseline or a target)."""
+
+    value: Number | None = _value(k.Number(), "The figure.")
+    year: int | None = _value(k.Year(), "The year it refers to.")
+    extra: dict[str, Any] = _extra()
+
+
+@define(kw_only=True)
+class Indicator:
+    """A monitored figure with a baseline and a target, or monitored only."""
+
+    id: str | None = _value(_ID, "Lowercase id, referred to by actions.", required=True, schema_required=True)
+    name: str | None = _value(k.Text(), "Display name.", required=True)
+    unit: str | None = _value(k.Text(), "Unit of the values (companies, GBP bn, %).")
+    direction: str | None = _value(k.Text(enum=("up", "down")), 'Which way is better: "up" or "down".')
+    baseline: Measurement | None = _value(k.Table(Measurement), "Where we are now.")
+    target: Measurement | None = _value(k.Table(Measurement), "Where we want to be.")
+    actuals: dict[int, Number] = field(
+        factory=dict, metadata={"kind": k.YearMap(), "doc": "Measured values by year."}
+    )
+    measures: list[str] = _items(k.TextList(k.Text(enum=tuple(m.id for m in IMPACT_MEASURES))), "Ids of the minimum impact measures it covers.")
+    source: str | None = _value(k.Text(), "Where the figures come from.")
+    monitor_only: bool | None = _value(k.Boolean(), "Monitored without a baseline and target.")
+    extra: dict[str, Any] = _extra()
+
+    @property
+    def is_monitor_only(self) -> bool:
+        return bool(self.monitor_only)
+
+
+@define(kw_only=True)
+class Party:
+    """A party to an agreement, at a level the framework defines."""
+
+    name: str | None = _value(k.Text(), "Name of the party.")
+    level: str | None = _value(k.Text(), "Its level, from the framework (e.g. cluster-initiative).")
+    extra: dict[str, Any] = _extra()
+
+
+@define(kw_only=True)
+class Agreement:
+    """A partnership agreement of a kind that a policy framework defines."""
+
+    id: str | None = _value(_ID, "Lowercase id, referred to by builds_on.", required=True, schema_required=True)
+    framework: str | None = _value(k.Text(), "Id of the framework that defines `kind`.", required=True)
+    kind: str | None = _value(k.Text(), "Agreement kind from the framework (mou, collaboration, bilateral).", required=True)
+    partner: str | None = _value(k.Text(), "The partner region or organisation.", required=True)
+    parties: list[Party] = _items(k.TableList(Party), "The parties and their levels.")
+    status: str | None = _value(
+        k.Text(enum=("draft", "negotiating", "signed", "ended")), "draft, negotiating, signed or ended."
+    )
+    signed: _dt.date | None = _value(k.Date(), "Date of signature.")
+    builds_on: list[str] = _items(k.TextList(), "Ids of the agreements it follows.")
+    added_value: str | None = _value(k.Text(), "The clear added value of the co-operation.")
+    resources: str | None = _value(k.Text(), "Dedicated resources (funds and people).")
+    sponsor: str | None = _value(k.Text(), "Political sponsor.")
+    extra: dict[str, Any] = _extra()
+
+
+@define(kw_only=True)
+class Plan:
+    """A region's internationalisation strategy and its action plan."""
+
+    format: int = field(default=FORMAT_VERSION, metadata={"kind": k.Integer(minimum=1), "doc": "File format version.", "schema_required": True, "always": True})
+    frameworks: list[str] = _items(k.TextList(), "Ids of the policy frameworks (from plugins) it uses.", always=True)
+    ignore: list[str] = _items(k.TextList(), "Finding codes to skip for this plan.")
+    severity: dict[str, str] = field(
+        factory=dict,
+        metadata={"kind": k.TextMap(k.Text(enum=("error", "warning", "info"))), "doc": 'Finding code = "error", "warning" or "info".'},
+    )
+    strategy: Strategy = field(factory=Strategy, metadata={"kind": k.Table(Strategy), "doc": "The strategy itself.", "always": True})
+    regions: list[TargetRegion] = _items(k.TableList(TargetRegion), "Target regions with their resource shares.")
+    actions: list[Action] = _items(k.TableList(Action), "Actions, each in one target region.")
+    indicators: list[Indicator] = _items(k.TableList(Indicator), "Indicators with a baseline and a target.")
+    agreements: list[Agreement] = _items(k.TableList(Agreement), "Partnership agreements.")
+    extra: dict[str, Any] = _extra()
+    origin: Origin | None = field(default=None, eq=False, repr=False)
+    """The file text this plan was read from, so that saving keeps its layout."""

@@ -1,0 +1,153 @@
+"""Reading plan files: TOML text to a typed `Plan`, or a `PlanError` with a line.
+
+Types are checked here; values are not (see the checker). Floats are read as
+`Decimal` so that shares add up exactly as written.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from decimal import Decimal
+from typing import Any
+
+from intl_sdk import _kinds
+from intl_sdk._origin import Origin
+from intl_sdk.errors import PlanError
+from intl_sdk.model import FORMAT_VERSION, Plan
+
+__all__ = ["load", "loads", "parse_toml"]
+
+_TOML_POSITION_RE = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_AT_END_RE = re.compile(r"\s*\(at end of document\)$")
+
+
+def parse_toml(text: str, file: str | None = None) -> dict[str, Any]:
+    """`tomllib.loads` with floats as `Decimal` and errors as `PlanError`."""
+    try:
+        return tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as error:
+        raise _toml_error(error, text, file) from None
+    except RecursionError:
+        raise PlanError("nesting is too deep to read", file=file) from None
+
+
+def _toml_error(error: tomllib.TOMLDecodeError, text: str, file: str | None) -> PlanError:
+    message = str(error)
+    line = column = None
+    position = _TOML_POSITION_RE.search(message)
+    if position:
+        line, column = int(position.group(1)), int(position.group(2))
+        message = message[: position.start()]
+    elif _TOML_AT_END_RE.search(message):
+        message = message[: _TOML_AT_END_RE.search(message).start()]  # type: ignore[union-attr]
+        line = text.count("\n") + (0 if text.endswith("\n") else 1) or 1
+    message = message[:1].lower() + message[1:]
+    return PlanError(f"not valid TOML: {message}", file=file, line=line, column=column)
+
+
+def loads(text: str | bytes, *, path: str | os.PathLike[str] | None = None) -> Plan:
+    """A plan from TOML text. `path` only names the file in error messages."""
+    file = os.fspath(path) if path is not None else None
+    if isinstance(text, (bytes, bytearray)):
+        text = _decode(bytes(text), file)
+    data = parse_toml(text, file)
+    origin = Origin(text, file)
+    _check_format(data, origin)
+    try:
+        plan = _kinds.build(Plan, data, ())
+    except _kinds.TypeMismatch as mismatch:
+        raise _type_error(mismatch, origin) from None
+    plan.origin = origin
+    return plan
+
+
+def load(path: str | os.PathLike[str]) -> Plan:
+    """A plan from a TOML file (UTF-8)."""
+    file = os.fspath(path)
+    try:
+        with open(file, "rb") as handle:
+            raw = handle.read()
+    except FileNotFoundError:
+        raise PlanError("no such file", file=file) from None
+    except IsADirectoryError:
+        raise PlanError("is a folder, not a plan file", file=file) from None
+    except OSError as error:
+        raise PlanError(f"cannot be read: {error.strerror or error}", file=file) from None
+    return loads(_decode(raw, file), path=file)
+
+
+def _decode(raw: bytes, file: str | None) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        byte = raw[error.start : error.start + 1].hex()
+        return _raise(
+            PlanError(
+                f"not valid UTF-8 (byte 0x{byte}); save the file as UTF-8",
+                file=file,
+                line=line,
+                column=column,
+            )
+        )
+
+
+def _raise(error: PlanError) -> Any:
+    raise error
+
+
+def _check_format(data: dict[str, Any], origin: Origin) -> None:
+    if "format" not in data:
+        raise PlanError(
+            f"missing `format = {FORMAT_VERSION}` at the top: is this a plan file?",
+            file=origin.path,
+            line=1,
+        )
+    version = data["format"]
+    if type(version) is not int:
+        raise _type_error(_kinds.TypeMismatch(("format",), "a whole number", version), origin)
+    if version > FORMAT_VERSION:
+        raise PlanError(
+            f"format {version} is newer than this version of intl-sdk reads "
+            f"(up to {FORMAT_VERSION}); upgrade intl-sdk",
+            file=origin.path,
+            line=origin.line_of(("format",)),
+        )
+    if version < 1:
+        raise PlanError(
+            f"format {version} does not exist; the first format is 1",
+            file=origin.path,
+            line=origin.line_of(("format",)),
+        )
+
+
+def describe_path(path: tuple) -> str:
+    """`("regions", 0, "share")` as `regions[0].share`, the way a reader finds it."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            text = part if re.fullmatch(r"[A-Za-z0-9_-]+", part) else repr(part)
+            out += f".{text}" if out else text
+    return out
+
+
+def _type_error(mismatch: _kinds.TypeMismatch, origin: Origin) -> PlanError:
+    path = mismatch.path
+    layout = origin.layout
+    line = layout.line_of(path)
+    column = None
+    span = layout.spans.get(path)
+    if span is not None:
+        column = span.value_start - (layout.text.rfind("\n", 0, span.value_start) + 1) + 1
+    return PlanError(
+        f"`{describe_path(path)}` must be {mismatch.expected}, "
+        f"not {_kinds.describe_value(mismatch.value)}",
+        file=origin.path,
+        line=line,
+        column=column,
+    )

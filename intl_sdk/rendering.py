@@ -1,0 +1,158 @@
+"""New TOML text in the plan layout of PRODUCT.md, and the model as TOML data.
+
+`tomli-w` lays every table out as a `[sub.table]`; plans want `period`,
+`budget`, `baseline`, `target`, `actuals` and `parties` inline and one
+`[[regions]]` block per item, so values are formatted here, with `tomli-w`
+doing the string escapes (its rules, so the two never disagree).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import tomli_w
+
+__all__ = ["format_key", "format_value", "render_plan", "render_table_body", "to_data"]
+
+_MAX_LINE = 100
+_PLAIN_STRING_RE = re.compile(r'[^\x00-\x1f\x7f"\\]*\Z')
+_BARE_KEY_RE = re.compile(r"[A-Za-z0-9_-]+\Z")
+
+# -- the model as plain TOML data ---------------------------------------------
+
+_FIELDS_CACHE: dict[type, tuple[tuple[str, bool], ...]] = {}
+
+
+def _fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    cached = _FIELDS_CACHE.get(cls)
+    if cached is None:
+        cached = tuple(
+            (f.name, bool(f.metadata.get("always")))
+            for f in attrs.fields(cls)
+            if "kind" in f.metadata
+        )
+        _FIELDS_CACHE[cls] = cached
+    return cached
+
+
+def to_data(obj: Any) -> dict[str, Any]:
+    """A model object as the dict `tomllib` would read from its file.
+
+    Known keys come first in the model's order, then `extra` in its own order.
+    Leaving a key out and leaving it empty mean the same, so `None` and empty
+    lists are left out unless the file format always shows the key.
+    """
+    out: dict[str, Any] = {}
+    for name, always in _fields(type(obj)):
+        value = getattr(obj, name)
+        if value is None or (not always and (value == [] or value == {})):
+            continue
+        out[name] = _data_value(value)
+    for key, value in obj.extra.items():
+        if key not in out:
+            out[key] = _data_value(value)
+    return out
+
+
+def _data_value(value: Any) -> Any:
+    if attrs.has(type(value)):
+        return to_data(value)
+    if isinstance(value, list):
+        return [_data_value(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): _data_value(item) for key, item in value.items()}
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    return value
+
+
+# -- values -----------------------------------------------------------------
+
+
+def format_key(key: str) -> str:
+    return key if _BARE_KEY_RE.match(key) else _format_string(key)
+
+
+def _format_string(text: str) -> str:
+    if _PLAIN_STRING_RE.match(text):
+        return f'"{text}"'
+    return tomli_w.dumps({"s": text})[4:-1]
+
+
+def _format_decimal(number: Decimal) -> str:
+    text = str(number).lower()
+    return text if "." in text or "e" in text else text + ".0"
+
+
+def format_value(value: Any) -> str:
+    """One value as inline TOML (tables as `{ a = 1 }`, lists on one line)."""
+    kind = type(value)
+    if kind is str:
+        return _format_string(value)
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return str(value)
+    if kind is Decimal:
+        return _format_decimal(value)
+    if kind is float:
+        return _format_decimal(Decimal(repr(value)))
+    if isinstance(value, (_dt.date, _dt.time)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(format_value(item) for item in value) + "]"
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        return "{ " + ", ".join(f"{format_key(k)} = {format_value(v)}" for k, v in value.items()) + " }"
+    return tomli_w.dumps({"v": value})[4:-1]  # raises TypeError for what TOML cannot hold
+
+
+def format_statement(key: str, value: Any, newline: str = "\n", indent: str = "    ") -> str:
+    """`key = value` and its line end; a long list goes one item a line."""
+    head = f"{format_key(key)} = "
+    inline = format_value(value)
+    if isinstance(value, list) and value and len(head) + len(inline) > _MAX_LINE:
+        inline = format_multiline_list(value, newline, indent, "")
+    return head + inline + newline
+
+
+def format_multiline_list(values: list[Any], newline: str, indent: str, closing_indent: str) -> str:
+    items = "".join(f"{indent}{format_value(item)},{newline}" for item in values)
+    return f"[{newline}{items}{closing_indent}]"
+
+
+# -- whole documents ---------------------------------------------------------
+
+
+def _is_array_of_tables(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
+
+
+def render_table_body(data: dict[str, Any], newline: str = "\n") -> str:
+    """The `key = value` lines of a table; nested tables and lists inline."""
+    return "".join(format_statement(key, value, newline) for key, value in data.items())
+
+
+def render_section(header: str, data: dict[str, Any], newline: str = "\n") -> str:
+    return header + newline + render_table_body(data, newline)
+
+
+def render_plan(data: dict[str, Any], newline: str = "\n") -> str:
+    """A whole plan file in the layout of PRODUCT.md, from its data."""
+    scalars = {}
+    blocks: list[str] = []
+    for key, value in data.items():
+        name = format_key(key)
+        if isinstance(value, dict):
+            blocks.append(render_section(f"[{name}]", value, newline))
+        elif _is_array_of_tables(value):
+            blocks.extend(render_section(f"[[{name}]]", item, newline) for item in value)
+        else:
+            scalars[key] = value
+    head = render_table_body(scalars, newline)
+    return newline.join(([head] if head else []) + blocks)

@@ -1,0 +1,53 @@
+"""The JSON Schema of the plan file, generated from the model.
+
+It uses only draft-04 keywords, which both the `jsonschema` package and
+Taplo (Even Better TOML) understand, so editors can complete and check keys.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+from typing import Any
+
+from intl_sdk import _kinds
+from intl_sdk.model import FORMAT_VERSION, Plan
+
+__all__ = ["SCHEMA_ID", "as_json_data", "plan_schema"]
+
+SCHEMA_ID = "https://intl-sdk.invalid/schema/plan-v1.json"
+
+
+def plan_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 04) of format `FORMAT_VERSION` plan files."""
+    definitions: dict[str, Any] = {}
+    root = _kinds.class_schema(Plan, definitions)
+    root["properties"]["format"] = {
+        "description": "File format version; this version of intl-sdk reads up to "
+        f"{FORMAT_VERSION}.",
+        "type": "integer",
+        "minimum": 1,
+        "maximum": FORMAT_VERSION,
+    }
+    return {
+        "$schema": "http://json-schema.org/draft-04/schema#",
+        "id": SCHEMA_ID,
+        "title": "intl-sdk plan",
+        **root,
+        "description": "A region's internationalisation strategy: six pillars, target regions "
+        "with resource shares, actions, indicators and partnership agreements.",
+        "definitions": definitions,
+    }
+
+
+def as_json_data(value: Any) -> Any:
+    """TOML data as JSON data: numbers as numbers, dates as ISO strings."""
+    if isinstance(value, dict):
+        return {key: as_json_data(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_json_data(item) for item in value]
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, (_dt.date, _dt.time)):
+        return value.isoformat()
+    return value
