@@ -63,6 +63,8 @@ class Kind:
     """A type of plan value: how to check it and how to describe it in a schema."""
 
     expected: str = "a value"
+    #: Lists and maps: leaving the key out and leaving it empty mean the same.
+    empty_is_absent: bool = False
 
     def convert(self, value: Any, path: tuple) -> Any:
         raise NotImplementedError
@@ -160,6 +162,7 @@ class Date(Kind):
 
 class TextList(Kind):
     expected = "a list of strings"
+    empty_is_absent = True
 
     def __init__(self, item: Text | None = None) -> None:
         self.item = item or Text()
@@ -180,6 +183,7 @@ class YearMap(Kind):
     """`{ 2007 = 7600, 2008 = 8900 }`: TOML keys are strings, the model's are ints."""
 
     expected = "a table of year = number"
+    empty_is_absent = True
 
     def convert(self, value: Any, path: tuple) -> dict[int, int | Decimal]:
         if type(value) is not dict:
@@ -202,6 +206,7 @@ class YearMap(Kind):
 
 class TextMap(Kind):
     expected = "a table of key = string"
+    empty_is_absent = True
 
     def __init__(self, values: Text | None = None) -> None:
         self.values = values or Text()
@@ -244,6 +249,7 @@ class TableList(Table):
     def __init__(self, cls: type) -> None:
         super().__init__(cls)
         self.expected = f"a list of tables ({cls.__name__})"
+        self.empty_is_absent = True
 
     def convert(self, value: Any, path: tuple) -> list[Any]:
         if type(value) is not list:

@@ -28,10 +28,11 @@ _FIELDS_CACHE: dict[type, tuple[tuple[str, bool], ...]] = {}
 
 
 def _fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    """(name, may be left out when empty) for each of a class's plan keys."""
     cached = _FIELDS_CACHE.get(cls)
     if cached is None:
         cached = tuple(
-            (f.name, bool(f.metadata.get("always")))
+            (f.name, f.metadata["kind"].empty_is_absent and not f.metadata.get("always"))
             for f in attrs.fields(cls)
             if "kind" in f.metadata
         )
@@ -43,13 +44,13 @@ def to_data(obj: Any) -> dict[str, Any]:
     """A model object as the dict `tomllib` would read from its file.
 
     Known keys come first in the model's order, then `extra` in its own order.
-    Leaving a key out and leaving it empty mean the same, so `None` and empty
-    lists are left out unless the file format always shows the key.
+    `None` is left out, and so are empty lists and maps (for them, leaving the
+    key out and leaving it empty mean the same) unless the format always shows them.
     """
     out: dict[str, Any] = {}
-    for name, always in _fields(type(obj)):
+    for name, omit_empty in _fields(type(obj)):
         value = getattr(obj, name)
-        if value is None or (not always and (value == [] or value == {})):
+        if value is None or (omit_empty and not value):
             continue
         out[name] = _data_value(value)
     for key, value in obj.extra.items():

@@ -16,6 +16,7 @@ import warnings
 from decimal import Decimal
 from typing import Any
 
+from intl_sdk import _kinds
 from intl_sdk.layout import Layout, Path, Section
 from intl_sdk.model import Plan
 from intl_sdk.reading import parse_toml
@@ -58,7 +59,7 @@ def dumps(plan: Plan) -> str:
             stacklevel=2,
         )
     text = render_plan(data, _newline(origin.text) if origin else "\n")
-    if not _equivalent(parse_toml(text), data):  # a bug in rendering, never a user's error
+    if not _equivalent(parse_toml(text), data, Plan):  # a bug in rendering, never a user's error
         raise ValueError("the plan cannot be written as TOML faithfully")
     return text
 
@@ -122,17 +123,19 @@ def _newline(text: str) -> str:
 def _edit(origin: Origin, new: dict[str, Any]) -> str | None:
     text = origin.text
     old = parse_toml(text, origin.path)
+    if _equivalent(old, new, Plan):
+        return text  # unchanged: the same bytes, without scanning the layout
     editor = _Editor(text, origin.layout)
     try:
-        editor.table((), old, new, origin.layout.sections[0])
+        editor.table((), old, new, origin.layout.sections[0], Plan)
+        result = editor.apply(0, len(text))
     except _Rewrite:
         return None
-    result = editor.apply(0, len(text))
     try:
         reread = parse_toml(result)
     except Exception:
         return None
-    return result if _equivalent(reread, new) else None
+    return result if _equivalent(reread, new, Plan) else None
 
 
 class _Editor:
@@ -140,20 +143,20 @@ class _Editor:
         self.text = text
         self.layout = layout
         self.newline = _newline(text)
-        self.edits: list[tuple[int, int, str]] = []
+        self.edits: list[tuple[int, int, int, int, str]] = []
 
     # the edits themselves
 
-    def replace(self, start: int, end: int, new_text: str) -> None:
-        self.edits.append((start, end, new_text))
+    def replace(self, start: int, end: int, new_text: str, *, late: bool = False) -> None:
+        """Replace text; among insertions at one place, `late` ones go last
+        (new blocks at the end of the file come after keys added to its last table)."""
+        self.edits.append((start, end, int(late), len(self.edits), new_text))
 
     def apply(self, start: int, end: int) -> str:
         """The text from `start` to `end` with the edits inside it made."""
         parts = []
         position = start
-        for edit_start, edit_end, new_text in sorted(
-            (e for e in self.edits if start <= e[0] and e[1] <= end), key=lambda e: (e[0], e[1])
-        ):
+        for edit_start, edit_end, _, _, new_text in sorted(e for e in self.edits if start <= e[0] and e[1] <= end):
             if edit_start < position:
                 raise _Rewrite  # overlapping edits: never guess
             parts.append(self.text[position:edit_start])
@@ -164,13 +167,17 @@ class _Editor:
 
     # tables
 
-    def table(self, path: Path, old: dict[str, Any], new: dict[str, Any], section: Section | None) -> None:
+    def table(
+        self, path: Path, old: dict[str, Any], new: dict[str, Any], section: Section | None, model: type | None
+    ) -> None:
+        """Edit a table; `model` is the class it holds, if it is one of the model's."""
         layout = self.layout
+        kinds = _kinds.field_kinds(model) if model else {}
         keys = list(new) + [key for key in old if key not in new]
         for key in keys:
             before = old.get(key, _MISSING)
             after = new.get(key, _MISSING)
-            if _same(before, after) or (_emptyish(before) and _emptyish(after)):
+            if _same(before, after) or (_empty_is_absent(kinds, key) and _emptyish(before) and _emptyish(after)):
                 continue
             sub = path + (key,)
             statement = layout.statements.get(sub)
@@ -187,7 +194,7 @@ class _Editor:
                 items = layout.array_items(sub)
                 if len(items) != len(before):
                     raise _Rewrite
-                self.array(sub, before, after if after is not _MISSING else [], items)
+                self.array(sub, before, after if after is not _MISSING else [], items, _model_of(kinds.get(key)))
                 continue
             if isinstance(before, dict):
                 own = layout.section(sub)
@@ -195,7 +202,7 @@ class _Editor:
                     self.delete_tables(sub)
                     continue
                 if isinstance(after, dict):
-                    self.table(sub, before, after, own if own and not own.is_array_item else None)
+                    self.table(sub, before, after, own if own and not own.is_array_item else None, _model_of(kinds.get(key)))
                     continue
             raise _Rewrite
 
@@ -219,7 +226,7 @@ class _Editor:
             blocks = "".join(
                 newline + f"[[{format_key(key)}]]" + newline + render_table_body(item, newline) for item in value
             )
-            self.replace(end_of_text, end_of_text, self.gap_at_end() + blocks.removeprefix(newline))
+            self.replace(end_of_text, end_of_text, self.gap_at_end() + blocks.removeprefix(newline), late=True)
             return
         if path == () and isinstance(value, dict):
             block = f"[{format_key(key)}]{newline}{render_table_body(value, newline)}"
@@ -227,7 +234,7 @@ class _Editor:
             if len(sections) > 1:
                 self.replace(sections[1].start, sections[1].start, block + newline)
             else:
-                self.replace(end_of_text, end_of_text, self.gap_at_end() + block)
+                self.replace(end_of_text, end_of_text, self.gap_at_end() + block, late=True)
             return
         at = section.body_end
         self.replace(at, at, self.line_break_before(at) + format_statement(key, value, newline))
@@ -245,23 +252,28 @@ class _Editor:
         return self.newline if text.endswith("\n") else self.newline * 2
 
     def delete_tables(self, path: Path) -> None:
+        """Remove a table: its sections, and its dotted keys in other sections."""
+        depth = len(path)
+        removed = []
         for section in self.layout.sections:
-            if section.path[: len(path)] == path and section.path != ():
+            if section.path[:depth] == path and section.path != ():
                 self.replace(section.start, section.end, "")
-        if any(s.path[: len(path)] == path for s in self.layout.statements.values()):
-            for statement in self.layout.statements.values():
-                if statement.path[: len(path)] == path:
-                    self.replace(statement.start, statement.end, "")
+                removed.append((section.start, section.end))
+        for statement in self.layout.statements.values():
+            if statement.path[:depth] == path and not any(a <= statement.start < b for a, b in removed):
+                self.replace(statement.start, statement.end, "")
 
     # arrays of tables
 
-    def array(self, path: Path, old: list[dict], new: list[dict], sections: list[Section]) -> None:
+    def array(
+        self, path: Path, old: list[dict], new: list[dict], sections: list[Section], model: type | None
+    ) -> None:
         layout = self.layout
         pairs = _match_items(old, new)
         matched = [index for index in pairs if index is not None]
         ends = [layout.owned_end(section) for section in sections]
         if matched != sorted(matched):
-            self.reorder(path, old, new, sections, ends, pairs)
+            self.reorder(path, old, new, sections, ends, pairs, model)
             return
         for index, section in enumerate(sections):
             if index not in matched:
@@ -270,16 +282,16 @@ class _Editor:
         previous: int | None = None
         for new_index, old_index in enumerate(pairs):
             if old_index is not None:
-                self.table(path + (old_index,), old[old_index], new[new_index], sections[old_index])
+                self.table(path + (old_index,), old[old_index], new[new_index], sections[old_index], model)
                 previous = old_index
                 continue
             block = header + self.newline + render_table_body(new[new_index], self.newline)
             if previous is None and sections:
                 at = sections[0].start
-                self.replace(at, at, block + self.newline)
+                self.replace(at, at, block + self.newline, late=True)
             else:
                 at = ends[previous] if previous is not None else len(self.text)
-                self.replace(at, at, self.block_after(at, block))
+                self.replace(at, at, self.block_after(at, block), late=True)
 
     def block_after(self, at: int, block: str) -> str:
         """A new block inserted at `at`, set off by a blank line as its neighbours are."""
@@ -291,7 +303,7 @@ class _Editor:
             return block + newline
         return newline + block
 
-    def reorder(self, path, old, new, sections, ends, pairs) -> None:
+    def reorder(self, path, old, new, sections, ends, pairs, model) -> None:
         for index in range(len(sections) - 1):
             if ends[index] != sections[index + 1].start:
                 raise _Rewrite  # other tables stand between the items
@@ -303,7 +315,7 @@ class _Editor:
                 blocks.append(header + newline + render_table_body(new[new_index], newline))
                 continue
             sub = _Editor(self.text, self.layout)
-            sub.table(path + (old_index,), old[old_index], new[new_index], sections[old_index])
+            sub.table(path + (old_index,), old[old_index], new[new_index], sections[old_index], model)
             blocks.append(sub.apply(sections[old_index].start, ends[old_index]).rstrip("\r\n") + newline)
         start, end = sections[0].start, ends[-1]
         tail = self.text[start:end]
@@ -331,16 +343,28 @@ def _same(a: Any, b: Any) -> bool:
     return a == b
 
 
-def _equivalent(a: Any, b: Any) -> bool:
-    """`_same`, where a key left out and an empty list or table are one."""
+def _empty_is_absent(kinds: dict[str, _kinds.Kind], key: str) -> bool:
+    kind = kinds.get(key)
+    return kind is not None and kind.empty_is_absent
+
+
+def _model_of(kind: _kinds.Kind | None) -> type | None:
+    return kind.cls if isinstance(kind, _kinds.Table) else None
+
+
+def _equivalent(a: Any, b: Any, model: type | None = None) -> bool:
+    """`_same`, where a model key left out and left empty are one."""
     if isinstance(a, dict) and isinstance(b, dict):
+        kinds = _kinds.field_kinds(model) if model else {}
         for key in a.keys() | b.keys():
             x, y = a.get(key, _MISSING), b.get(key, _MISSING)
-            if not (_emptyish(x) and _emptyish(y)) and not _equivalent(x, y):
+            if _empty_is_absent(kinds, key) and _emptyish(x) and _emptyish(y):
+                continue
+            if not _equivalent(x, y, _model_of(kinds.get(key))):
                 return False
         return True
     if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_equivalent(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(_equivalent(x, y, model) for x, y in zip(a, b))
     if isinstance(a, Decimal) and isinstance(b, Decimal):
         return a == b or (a.is_nan() and b.is_nan())
     return _same(a, b)

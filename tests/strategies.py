@@ -1,0 +1,114 @@
+"""Hypothesis strategies for plans: random but loadable, with unknown keys everywhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+import intl_sdk
+from intl_sdk import Action, Agreement, Budget, Indicator, Measurement, Party, Period, Plan, Strategy, TargetRegion
+
+ids = st.from_regex(r"[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
+texts = st.text(max_size=30)
+years = st.integers(min_value=1990, max_value=2040)
+decimals = st.decimals(allow_nan=False, allow_infinity=False).filter(
+    lambda d: d.adjusted() < 30 and d.adjusted() > -30
+)
+numbers = st.one_of(st.integers(-10**12, 10**12), decimals)
+dates = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
+
+# Unknown keys: never a known field's name, sometimes needing quotes.
+unknown_keys = st.one_of(
+    st.from_regex(r"x_[a-z_]{1,8}", fullmatch=True),
+    st.text(min_size=1, max_size=8).map(lambda s: "x " + s),
+)
+scalars = st.one_of(texts, st.integers(-10**18, 10**18), decimals, st.booleans(), dates)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(st.text(min_size=1, max_size=6), inner, max_size=3),
+    ),
+    max_leaves=6,
+)
+extras = st.dictionaries(unknown_keys, values, max_size=2)
+
+
+def _maybe(strategy):
+    return st.none() | strategy
+
+
+periods = st.builds(Period, start=_maybe(years), end=_maybe(years), extra=extras)
+budgets = st.builds(Budget, amount=_maybe(numbers), currency=_maybe(texts), extra=extras)
+measurements = st.builds(Measurement, value=_maybe(numbers), year=_maybe(years), extra=extras)
+strategies_ = st.builds(
+    Strategy,
+    name=_maybe(texts),
+    organisation=_maybe(texts),
+    home_region=_maybe(texts),
+    period=_maybe(periods),
+    budget=_maybe(budgets),
+    staff_fte=_maybe(numbers),
+    sectors=st.lists(texts, max_size=3),
+    objectives=st.lists(texts, max_size=3),
+    extra=extras,
+)
+regions = st.builds(TargetRegion, id=_maybe(ids), name=_maybe(texts), share=_maybe(numbers), summary=_maybe(texts), extra=extras)
+pillar_ids = st.sampled_from(intl_sdk.PILLAR_IDS) | ids
+actions = st.builds(
+    Action,
+    id=_maybe(ids),
+    region=_maybe(ids),
+    pillars=st.lists(pillar_ids, max_size=3),
+    title=_maybe(texts),
+    cost=_maybe(numbers),
+    staff_fte=_maybe(numbers),
+    start=_maybe(dates),
+    end=_maybe(dates),
+    indicators=st.lists(ids, max_size=2),
+    extra=extras,
+)
+indicators = st.builds(
+    Indicator,
+    id=_maybe(ids),
+    name=_maybe(texts),
+    unit=_maybe(texts),
+    direction=_maybe(st.sampled_from(["up", "down"]) | texts),
+    baseline=_maybe(measurements),
+    target=_maybe(measurements),
+    actuals=st.dictionaries(st.integers(1000, 9999), numbers, max_size=3),
+    measures=st.lists(st.sampled_from(sorted(intl_sdk.IMPACT_MEASURE_IDS)), max_size=3),
+    source=_maybe(texts),
+    monitor_only=_maybe(st.booleans()),
+    extra=extras,
+)
+parties = st.builds(Party, name=_maybe(texts), level=_maybe(texts), extra=extras)
+agreements = st.builds(
+    Agreement,
+    id=_maybe(ids),
+    framework=_maybe(ids),
+    kind=_maybe(texts),
+    partner=_maybe(texts),
+    parties=st.lists(parties, max_size=2),
+    status=_maybe(st.sampled_from(["draft", "negotiating", "signed", "ended"])),
+    signed=_maybe(dates),
+    builds_on=st.lists(ids, max_size=2),
+    added_value=_maybe(texts),
+    resources=_maybe(texts),
+    sponsor=_maybe(texts),
+    extra=extras,
+)
+plans = st.builds(
+    Plan,
+    frameworks=st.lists(ids, max_size=2),
+    ignore=st.lists(ids, max_size=2),
+    severity=st.dictionaries(ids, st.sampled_from(["error", "warning", "info"]), max_size=2),
+    strategy=strategies_,
+    regions=st.lists(regions, max_size=4),
+    actions=st.lists(actions, max_size=4),
+    indicators=st.lists(indicators, max_size=3),
+    agreements=st.lists(agreements, max_size=2),
+    extra=extras,
+)
