@@ -226,9 +226,10 @@ class TextMap(Kind):
 class Table(Kind):
     """A nested attrs class, written as a table (often inline)."""
 
-    def __init__(self, cls: type) -> None:
+    def __init__(self, cls: type, *, empty_is_absent: bool = False) -> None:
         self.cls = cls
         self.expected = f"a table ({cls.__name__})"
+        self.empty_is_absent = empty_is_absent
 
     def convert(self, value: Any, path: tuple) -> Any:
         if type(value) is not dict:

@@ -191,7 +191,7 @@ class Plan:
         factory=dict,
         metadata={"kind": k.TextMap(k.Text(enum=("error", "warning", "info"))), "doc": 'Finding code = "error", "warning" or "info".'},
     )
-    strategy: Strategy = field(factory=Strategy, metadata={"kind": k.Table(Strategy), "doc": "The strategy itself.", "always": True})
+    strategy: Strategy = field(factory=Strategy, metadata={"kind": k.Table(Strategy, empty_is_absent=True), "doc": "The strategy itself.", "always": True})
     regions: list[TargetRegion] = _items(k.TableList(TargetRegion), "Target regions with their resource shares.")
     actions: list[Action] = _items(k.TableList(Action), "Actions, each in one target region.")
     indicators: list[Indicator] = _items(k.TableList(Indicator), "Indicators with a baseline and a target.")
