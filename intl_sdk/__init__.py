@@ -1,12 +1,15 @@
 """intl-sdk: a region's internationalisation strategy as a checked plan file.
 
-The public API: read and write plans (`load`, `loads`, `dump`, `dumps`), the
-model's classes, and `PlanError` for a plan that cannot be read.
+The public API: read and write plans (`load`, `loads`, `dump`, `dumps`), check
+them (`check` gives `Finding`s), the model's classes, and `PlanError` for a plan
+that cannot be read.
 """
 
 from __future__ import annotations
 
+from intl_sdk.checks import check
 from intl_sdk.errors import PlanError
+from intl_sdk.findings import Finding, Severity
 from intl_sdk.model import (
     FORMAT_VERSION,
     Action,
@@ -36,15 +39,18 @@ __all__ = [
     "ImpactMeasure",
     "Indicator",
     "LayoutLostWarning",
+    "Finding",
     "Measurement",
     "Party",
     "Period",
     "Pillar",
     "Plan",
     "PlanError",
+    "Severity",
     "Strategy",
     "TargetRegion",
     "__version__",
+    "check",
     "dump",
     "dumps",
     "load",

@@ -15,7 +15,7 @@ from typing import Sequence
 __all__ = ["main"]
 
 #: Command modules, in the order `intl --help` lists them.
-COMMANDS = ("show", "schema")
+COMMANDS = ("check", "explain", "show", "schema")
 
 
 class _Parser(argparse.ArgumentParser):

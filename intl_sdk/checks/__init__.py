@@ -1,0 +1,87 @@
+"""The checker: `check(plan)` runs every registered check and applies settings.
+
+Settings come from the plan (`ignore`, `[severity]`) and from the caller (the
+command line's `--ignore`, `--select`, `--severity`), the caller winning.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Mapping
+
+# Importing the check modules registers their checks, in this order (by subject).
+from intl_sdk.checks import regions  # noqa: F401  isort: skip
+from intl_sdk.checks import items  # noqa: F401  isort: skip
+from intl_sdk.checks import references  # noqa: F401  isort: skip
+from intl_sdk.checks import actions  # noqa: F401  isort: skip
+from intl_sdk.checks import indicators  # noqa: F401  isort: skip
+from intl_sdk.checks import strategy  # noqa: F401  isort: skip
+from intl_sdk.checks.context import CheckContext
+from intl_sdk.checks.registry import CORE_RULES, Rule
+from intl_sdk.findings import Finding, Severity
+from intl_sdk.model import Plan
+
+__all__ = ["UnknownCodeError", "check", "all_rules"]
+
+
+class UnknownCodeError(ValueError):
+    """A caller named a code that no check has (a usage error, never ignored)."""
+
+
+def all_rules() -> dict[str, Rule]:
+    """Core rules and those of installed plugins, by code."""
+    return dict(CORE_RULES)
+
+
+def check(
+    plan: Plan,
+    *,
+    ignore: Iterable[str] = (),
+    select: Iterable[str] | None = None,
+    severity: Mapping[str, str | Severity] | None = None,
+) -> list[Finding]:
+    """Every finding in `plan`, sorted by line, then code.
+
+    `ignore` skips codes, `select` runs only the codes named (even ones the
+    plan ignores), `severity` maps codes to levels; these win over the plan's
+    own settings. An unknown code or level raises `UnknownCodeError`.
+    """
+    rules = all_rules()
+    ignore = list(ignore)
+    select = list(select) if select is not None else None
+    severity = dict(severity or {})
+    _require_known(rules, ignore, "--ignore")
+    _require_known(rules, select or (), "--select")
+    _require_known(rules, severity, "--severity")
+    overrides: dict[str, Severity] = {}
+    for code, level in plan.severity.items():
+        if code in rules and level in ("error", "warning", "info"):
+            overrides[code] = Severity(level)
+    for code, level in severity.items():
+        try:
+            overrides[code] = Severity(level)
+        except ValueError:
+            raise UnknownCodeError(f"{level!r} is not a severity: use error, warning or info") from None
+
+    if select is not None:
+        enabled = [code for code in rules if code in select and code not in ignore]
+    else:
+        skipped = set(ignore) | set(plan.ignore)
+        enabled = [code for code in rules if code not in skipped]
+
+    context = CheckContext(plan)
+    context.known_codes = set(rules)
+    for code in enabled:
+        rule = rules[code]
+        context.code = code
+        context.severity = overrides.get(code, rule.severity)
+        rule.function(context)
+    context.findings.sort(key=lambda finding: (finding.line or 0, finding.code))
+    return context.findings
+
+
+def _require_known(rules: Mapping[str, Rule], codes: Iterable[str], option: str) -> None:
+    for code in codes:
+        if code not in rules:
+            from intl_sdk.checks.context import did_you_mean
+
+            raise UnknownCodeError(f"{option}: {code!r} is not a check's code{did_you_mean(code, rules)}")

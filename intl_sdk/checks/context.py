@@ -1,0 +1,153 @@
+"""What a check function sees: the plan, indexes over it, and `report`."""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from decimal import Decimal
+from functools import cached_property
+from typing import Any, Iterable, Mapping
+
+from intl_sdk.findings import Finding, Severity
+from intl_sdk.model import Plan
+
+__all__ = ["CheckContext", "did_you_mean", "format_number", "as_decimal"]
+
+ITEM_COLLECTIONS = ("regions", "actions", "indicators", "agreements")
+
+
+def as_decimal(value: Any) -> Decimal | None:
+    """A plan number as an exact Decimal (None for anything else)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, Decimal):
+        return value if value.is_finite() else None
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    return None
+
+
+def format_number(value: Any) -> str:
+    """`1234567` as `1,234,567`; decimals as written, without a trailing `.0`."""
+    number = as_decimal(value)
+    if number is None:
+        return str(value)
+    if number == number.to_integral_value():
+        return f"{int(number):,}"
+    return f"{number.normalize():,f}"
+
+
+def did_you_mean(value: str, candidates: Iterable[str]) -> str:
+    """` (did you mean 'x'?)` for a near miss, else an empty string."""
+    matches = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean {matches[0]!r}?)" if matches else ""
+
+
+class CheckContext:
+    """The plan under check. Check functions call `report`; the runner sets
+    `code` and `severity` before each check, so a check never names its code."""
+
+    def __init__(self, plan: Plan, frameworks: Mapping[str, Any] | None = None) -> None:
+        self.plan = plan
+        self.frameworks: Mapping[str, Any] = frameworks or {}
+        self.findings: list[Finding] = []
+        self.code = ""
+        self.severity = Severity.ERROR
+        self.known_codes: set[str] = set()
+
+    # -- reporting ----------------------------------------------------------
+
+    def report(self, location: tuple, message: str, hint: str, *, line_at: tuple | None = None) -> None:
+        """Record a finding at `location` (keys and indexes); `line_at` points the
+        line elsewhere when the place itself has none (e.g. the first region)."""
+        self.findings.append(
+            Finding(
+                code=self.code,
+                severity=self.severity,
+                path=self.path_text(location),
+                line=self.line_of(line_at if line_at is not None else location),
+                message=message,
+                hint=hint,
+                location=location,
+            )
+        )
+
+    def line_of(self, location: tuple) -> int | None:
+        origin = self.plan.origin
+        if origin is None:
+            return None
+        return origin.line_of(location)
+
+    def path_text(self, location: tuple) -> str:
+        """`("regions", 2, "share")` as `regions.india.share` (by id where it is unique)."""
+        out = ""
+        for depth, part in enumerate(location):
+            if isinstance(part, int):
+                collection = location[depth - 1] if depth == 1 else None
+                item_id = self.unique_id(collection, part) if collection else None
+                out += f".{item_id}" if item_id else f"[{part}]"
+            else:
+                out += f".{part}" if out else part
+        return out
+
+    def unique_id(self, collection: str, index: int) -> str | None:
+        items = getattr(self.plan, collection, None) if collection in ITEM_COLLECTIONS else None
+        if items is None or not 0 <= index < len(items):
+            return None
+        item_id = items[index].id
+        if not isinstance(item_id, str) or not item_id or self.id_counts[collection][item_id] != 1:
+            return None
+        return item_id
+
+    # -- indexes ------------------------------------------------------------
+
+    @cached_property
+    def id_counts(self) -> dict[str, Counter[str]]:
+        return {
+            name: Counter(item.id for item in getattr(self.plan, name) if isinstance(item.id, str))
+            for name in ITEM_COLLECTIONS
+        }
+
+    @cached_property
+    def region_ids(self) -> set[str]:
+        return set(self.id_counts["regions"])
+
+    @cached_property
+    def indicator_ids(self) -> set[str]:
+        return set(self.id_counts["indicators"])
+
+    @cached_property
+    def agreement_ids(self) -> set[str]:
+        return set(self.id_counts["agreements"])
+
+    @cached_property
+    def actions_by_region(self) -> dict[str, list[int]]:
+        """Indexes of the actions in each region id."""
+        out: dict[str, list[int]] = {}
+        for index, action in enumerate(self.plan.actions):
+            if isinstance(action.region, str):
+                out.setdefault(action.region, []).append(index)
+        return out
+
+    @cached_property
+    def period_years(self) -> tuple[int | None, int | None]:
+        period = self.plan.strategy.period
+        if period is None:
+            return (None, None)
+        return (period.start, period.end)
+
+    def outside_period(self, year: int) -> bool:
+        start, end = self.period_years
+        return (start is not None and year < start) or (end is not None and year > end)
+
+    def period_text(self) -> str:
+        start, end = self.period_years
+        return f"{start if start is not None else '…'}–{end if end is not None else '…'}"
+
+    def first_item(self, collection: str) -> tuple:
+        """Where a plan-wide finding about a collection points: its first item."""
+        if getattr(self.plan, collection):
+            return (collection, 0)
+        return ("strategy",)

@@ -1,0 +1,212 @@
+"""Checks on indicators: baselines, targets, their years, and the minimum measures."""
+
+from __future__ import annotations
+
+from intl_sdk.checks.context import CheckContext, as_decimal, format_number
+from intl_sdk.checks.registry import rule
+from intl_sdk.findings import Severity
+from intl_sdk.pillars import IMPACT_MEASURES
+
+
+def _label(indicator, index: int) -> str:
+    return indicator.name or indicator.id or f"indicator {index + 1}"
+
+
+@rule("indicator-incomplete", Severity.WARNING)
+def indicator_incomplete(ctx: CheckContext) -> None:
+    """An indicator without a baseline, a target, or their values and years.
+
+    ## What it does
+    Reports an indicator (not `monitor_only`) that lacks a `baseline` or a
+    `target`, or whose baseline or target lacks its `value` or `year`.
+
+    ## Why is this bad?
+    "Where are we now?" and "Where do we want to be?" are what make an
+    indicator measurable (conclusion 3: measurable outputs). Without a
+    baseline year, progress cannot be dated; without a target, it cannot be
+    judged. An indicator that is only watched says `monitor_only = true`.
+
+    ## Example
+    ```toml
+    baseline = { value = 7147 }
+    target = { value = 10000, year = 2009 }
+    ```
+
+    ## Use instead
+    ```toml
+    baseline = { value = 7147, year = 2006 }
+    target = { value = 10000, year = 2009 }
+    ```
+    """
+    for index, indicator in enumerate(ctx.plan.indicators):
+        if indicator.is_monitor_only:
+            continue
+        missing = []
+        for name in ("baseline", "target"):
+            measurement = getattr(indicator, name)
+            if measurement is None:
+                missing.append(f"no {name}")
+                continue
+            parts = [part for part in ("value", "year") if getattr(measurement, part) is None]
+            if parts:
+                missing.append(f"no {name} {' or '.join(parts)}")
+        if missing:
+            first_gap = "baseline" if any("baseline" in m for m in missing) else "target"
+            where = ("indicators", index, first_gap)
+            ctx.report(
+                where if getattr(indicator, first_gap) is not None else ("indicators", index),
+                f"{_label(indicator, index)} has {', '.join(missing)}",
+                "add what the source gives; if it gives none, note it in `source`, "
+                "or set monitor_only = true for an indicator that is only watched",
+            )
+
+
+@rule("target-direction", Severity.WARNING)
+def target_direction(ctx: CheckContext) -> None:
+    """A target that is no improvement on the baseline.
+
+    ## What it does
+    Compares an indicator's target value with its baseline value in the
+    indicator's `direction`: for `up` (the default) the target must be
+    higher, for `down` (fewer relocations out is better) lower.
+
+    ## Why is this bad?
+    A target that equals or undershoots the baseline plans for standing still
+    or going backwards, usually a slip in the figures or in `direction`.
+
+    ## Example
+    ```toml
+    direction = "down"
+    baseline = { value = 458, year = 2006 }
+    target = { value = 500, year = 2009 }
+    ```
+
+    ## Use instead
+    ```toml
+    direction = "down"
+    baseline = { value = 458, year = 2006 }
+    target = { value = 400, year = 2009 }
+    ```
+    """
+    for index, indicator in enumerate(ctx.plan.indicators):
+        if indicator.baseline is None or indicator.target is None:
+            continue
+        baseline, target = as_decimal(indicator.baseline.value), as_decimal(indicator.target.value)
+        if baseline is None or target is None or indicator.direction not in (None, "up", "down"):
+            continue
+        down = indicator.direction == "down"
+        if (target >= baseline) if down else (target <= baseline):
+            better = "below" if down else "above"
+            ctx.report(
+                ("indicators", index, "target"),
+                f"{_label(indicator, index)}: target {format_number(target)} is not {better} the baseline "
+                f"{format_number(baseline)} (direction {'down' if down else 'up'})",
+                f"set a target {better} the baseline, or correct `direction`",
+            )
+
+
+@rule("target-outside-period", Severity.WARNING)
+def target_outside_period(ctx: CheckContext) -> None:
+    """A target year outside the strategy's period.
+
+    ## What it does
+    Reports an indicator whose `target.year` is before the period's start or
+    after its end.
+
+    ## Why is this bad?
+    A strategy is judged on what it achieves in its period; a target set for
+    another year cannot be checked at the end of this one.
+
+    ## Example
+    ```toml
+    period = { start = 2006, end = 2009 }
+    target = { value = 150, year = 2012 }
+    ```
+
+    ## Use instead
+    ```toml
+    target = { value = 150, year = 2009 }
+    ```
+    """
+    for index, indicator in enumerate(ctx.plan.indicators):
+        target = indicator.target
+        if target is not None and target.year is not None and ctx.outside_period(target.year):
+            ctx.report(
+                ("indicators", index, "target"),
+                f"{_label(indicator, index)}: target year {target.year} is outside the period {ctx.period_text()}",
+                "set the target for a year within the strategy's period",
+            )
+
+
+@rule("actuals-outside-period", Severity.WARNING)
+def actuals_outside_period(ctx: CheckContext) -> None:
+    """Actual values recorded for years outside the strategy's period.
+
+    ## What it does
+    Reports years in an indicator's `actuals` that fall outside the period.
+
+    ## Why is this bad?
+    Actuals track progress within the period; a value from before it is a
+    baseline, one from after it belongs to the next strategy.
+
+    ## Example
+    ```toml
+    period = { start = 2006, end = 2009 }
+    actuals = { 2005 = 7000, 2007 = 7600 }
+    ```
+
+    ## Use instead
+    ```toml
+    baseline = { value = 7000, year = 2005 }
+    actuals = { 2007 = 7600 }
+    ```
+    """
+    for index, indicator in enumerate(ctx.plan.indicators):
+        outside = sorted(year for year in indicator.actuals if ctx.outside_period(year))
+        if outside:
+            years = ", ".join(str(year) for year in outside)
+            ctx.report(
+                ("indicators", index, "actuals"),
+                f"{_label(indicator, index)} has actuals for {years}, outside the period {ctx.period_text()}",
+                "move an earlier value to `baseline`, or extend the period",
+            )
+
+
+@rule("minimum-indicators", Severity.WARNING)
+def minimum_indicators(ctx: CheckContext) -> None:
+    """The minimum impact measures of conclusion 3 are not all covered.
+
+    ## What it does
+    Collects the `measures` of every indicator and lists which of the seven
+    minimum impact measures none covers: `gva`, `inward-investment`,
+    `research-intensity`, `jobs`, `average-salary`, `international-sales`,
+    `human-capital`.
+
+    ## Why is this bad?
+    The report's conclusion 3 asks every strategy to measure at least these
+    impacts; a missing one cannot be reported on.
+
+    ## Example
+    ```toml
+    [[indicators]]
+    id = "exporters"
+    measures = ["international-sales"]
+    ```
+
+    ## Use instead
+    ```toml
+    [[indicators]]
+    id = "hei-research-income"
+    measures = ["research-intensity"]
+    ```
+    """
+    covered = {measure for indicator in ctx.plan.indicators for measure in indicator.measures}
+    missing = [measure for measure in IMPACT_MEASURES if measure.id not in covered]
+    if missing:
+        names = ", ".join(f"{m.title} ({m.id})" for m in missing)
+        ctx.report(
+            ("indicators",),
+            f"{len(missing)} of the 7 minimum impact measures {'has' if len(missing) == 1 else 'have'} no indicator: {names}",
+            "add an indicator for each, with `measures = [\"...\"]` naming the measure",
+            line_at=ctx.first_item("indicators"),
+        )
