@@ -204,6 +204,11 @@ class _Editor:
                 if isinstance(after, dict):
                     self.table(sub, before, after, own if own and not own.is_array_item else None, _model_of(kinds.get(key)))
                     continue
+            if section is not None and (isinstance(before, dict) or _is_tables(before)):
+                # A table became a plain value: drop its sections, write the value.
+                self.delete_tables(sub)
+                self.add(path, key, after, section)
+                continue
             raise _Rewrite
 
     def value(self, value: Any, statement: Any) -> str:

@@ -214,3 +214,11 @@ def test_the_example_plans_round_trip():
         assert intl_sdk.loads(intl_sdk.dumps(plan)) == plan
         plan.origin = None  # written afresh, in the plan layout
         assert intl_sdk.loads(intl_sdk.dumps(plan)) == plan
+
+
+def test_a_table_that_becomes_a_value_is_edited_not_rewritten():
+    text = 'format = 1\n# keep\n\n[x]\na = 1\n\n[[regions]]\nid = "a"\n'
+    plan = intl_sdk.loads(text)
+    plan.extra["x"] = "now a string"
+    after = intl_sdk.dumps(plan)  # a LayoutLostWarning would fail the test
+    assert "# keep" in after and intl_sdk.loads(after) == plan
