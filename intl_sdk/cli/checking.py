@@ -39,13 +39,14 @@ def check_paths(
     ignore: list[str],
     select: list[str] | None,
     severity: Mapping[str, str],
+    only_plans: bool = False,
 ) -> list[FileResult]:
     from intl_sdk.checks import check
     from intl_sdk.reading import load
 
     results = []
     for path, named in expand(paths):
-        if not named and not _looks_like_plan(path):
+        if (only_plans or not named) and not _looks_like_plan(path):
             results.append(FileResult(path, skipped="not a plan (no `format` key)"))
             continue
         try:

@@ -36,6 +36,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="set a code's severity to error, warning or info (repeat)",
     )
     parser.add_argument(
+        "--only-plans",
+        action="store_true",
+        help="skip named .toml files that are not plans (no top-level `format`), as folders do; for pre-commit",
+    )
+    parser.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)"
     )
     parser.set_defaults(run=run)
@@ -62,7 +67,13 @@ def run(args: argparse.Namespace) -> int:
             return 2
         severity[code.strip()] = level.strip()
     try:
-        results = check_paths(args.paths, ignore=_codes(args.ignore) or [], select=_codes(args.select), severity=severity)
+        results = check_paths(
+            args.paths,
+            ignore=_codes(args.ignore) or [],
+            select=_codes(args.select),
+            severity=severity,
+            only_plans=args.only_plans,
+        )
     except UnknownCodeError as error:
         print(f"intl check: error: {printable(str(error))}", file=sys.stderr)
         return 2

@@ -14,6 +14,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("code", nargs="?", metavar="CODE", help="the code, e.g. shares-sum")
     parser.add_argument("--list", action="store_true", help="list every code with its severity and summary")
+    parser.add_argument(
+        "--markdown", action="store_true", help="print the docs of every code as one Markdown page (docs/checks.md)"
+    )
     parser.set_defaults(run=run, parser=parser)
 
 
@@ -25,6 +28,11 @@ def run(args: argparse.Namespace) -> int:
     from intl_sdk.display import printable
 
     rules = all_rules()
+    if args.markdown:
+        from intl_sdk.checks.docs import checks_page
+
+        print(checks_page(rules), end="")
+        return 0
     if args.list or not args.code:
         if not args.list:
             args.parser.print_usage(sys.stderr)

