@@ -10,6 +10,7 @@ from __future__ import annotations
 from intl_sdk.checks import check
 from intl_sdk.errors import PlanError
 from intl_sdk.findings import Finding, Severity
+from intl_sdk.hookspecs import hookimpl
 from intl_sdk.model import (
     FORMAT_VERSION,
     Action,
@@ -53,6 +54,7 @@ __all__ = [
     "check",
     "dump",
     "dumps",
+    "hookimpl",
     "load",
     "loads",
 ]

@@ -131,8 +131,11 @@ def test_each_check_fires_on_its_slip_at_the_offending_line(code, old, new, on_l
     assert finding.hint and finding.severity == CORE_RULES[code].severity
 
 
+PLUGIN_DEPENDENT = {"unknown-agreement-kind", "plugin-error"}  # fired in test_plugins.py
+
+
 def test_every_core_code_has_a_firing_test_and_does_not_fire_on_the_clean_plan():
-    assert {row[0] for row in FIRING} == set(CORE_RULES)
+    assert {row[0] for row in FIRING} == set(CORE_RULES) - PLUGIN_DEPENDENT
     assert {f.code for f in findings(CLEAN)} == set()
 
 

@@ -6,7 +6,7 @@ command line's `--ignore`, `--select`, `--severity`), the caller winning.
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 # Importing the check modules registers their checks, in this order (by subject).
 from intl_sdk.checks import regions  # noqa: F401  isort: skip
@@ -15,10 +15,14 @@ from intl_sdk.checks import references  # noqa: F401  isort: skip
 from intl_sdk.checks import actions  # noqa: F401  isort: skip
 from intl_sdk.checks import indicators  # noqa: F401  isort: skip
 from intl_sdk.checks import strategy  # noqa: F401  isort: skip
+from intl_sdk.checks import agreements  # noqa: F401  isort: skip
 from intl_sdk.checks.context import CheckContext
 from intl_sdk.checks.registry import CORE_RULES, Rule
 from intl_sdk.findings import Finding, Severity
 from intl_sdk.model import Plan
+
+if TYPE_CHECKING:
+    from intl_sdk.plugins import Plugins
 
 __all__ = ["UnknownCodeError", "check", "all_rules"]
 
@@ -27,9 +31,13 @@ class UnknownCodeError(ValueError):
     """A caller named a code that no check has (a usage error, never ignored)."""
 
 
-def all_rules() -> dict[str, Rule]:
-    """Core rules and those of installed plugins, by code."""
-    return dict(CORE_RULES)
+def all_rules(plugins: Plugins | None = None) -> dict[str, Rule]:
+    """Core rules and those of the plugins (by default, the installed ones), by code."""
+    if plugins is None:
+        from intl_sdk.plugins import installed_plugins
+
+        plugins = installed_plugins()
+    return {**CORE_RULES, **plugins.rules}
 
 
 def check(
@@ -38,14 +46,22 @@ def check(
     ignore: Iterable[str] = (),
     select: Iterable[str] | None = None,
     severity: Mapping[str, str | Severity] | None = None,
+    plugins: Plugins | None = None,
 ) -> list[Finding]:
     """Every finding in `plan`, sorted by line, then code.
 
     `ignore` skips codes, `select` runs only the codes named (even ones the
     plan ignores), `severity` maps codes to levels; these win over the plan's
     own settings. An unknown code or level raises `UnknownCodeError`.
+    `plugins` defaults to the installed ones (see `intl_sdk.testing` to check
+    with a plugin that is not installed). A plugin's check that raises becomes
+    a `plugin-error` finding; the other checks still run.
     """
-    rules = all_rules()
+    if plugins is None:
+        from intl_sdk.plugins import installed_plugins
+
+        plugins = installed_plugins()
+    rules = all_rules(plugins)
     ignore = list(ignore)
     select = list(select) if select is not None else None
     severity = dict(severity or {})
@@ -68,13 +84,25 @@ def check(
         skipped = set(ignore) | set(plan.ignore)
         enabled = [code for code in rules if code not in skipped]
 
-    context = CheckContext(plan)
+    context = CheckContext(plan, plugins.frameworks)
     context.known_codes = set(rules)
-    for code in enabled:
+    context.plugin_failures = list(plugins.failures)
+    last = [code for code in enabled if code == "plugin-error"]  # reports what the others raised
+    for code in [code for code in enabled if code != "plugin-error"] + last:
         rule = rules[code]
         context.code = code
         context.severity = overrides.get(code, rule.severity)
-        rule.function(context)
+        if code in CORE_RULES:
+            rule.function(context)
+            continue
+        reported = len(context.findings)
+        try:
+            rule.function(context)
+        except Exception as error:  # a plugin's bug must not stop the check
+            from intl_sdk.plugins import PluginFailure, _describe
+
+            del context.findings[reported:]
+            context.plugin_failures.append(PluginFailure(code.split("/")[0], rule.origin, f"check {code}", _describe(error)))
     context.findings.sort(key=lambda finding: (finding.line or 0, finding.code))
     return context.findings
 

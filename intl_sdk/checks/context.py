@@ -56,12 +56,17 @@ class CheckContext:
         self.code = ""
         self.severity = Severity.ERROR
         self.known_codes: set[str] = set()
+        self.plugin_failures: list[Any] = []
 
     # -- reporting ----------------------------------------------------------
 
     def report(self, location: tuple, message: str, hint: str, *, line_at: tuple | None = None) -> None:
         """Record a finding at `location` (keys and indexes); `line_at` points the
         line elsewhere when the place itself has none (e.g. the first region)."""
+        if not isinstance(location, tuple) or not all(isinstance(p, (str, int)) for p in location):
+            raise TypeError(f"a finding's location is a tuple of keys and indexes, not {location!r}")
+        if not isinstance(message, str) or not isinstance(hint, str):
+            raise TypeError("a finding's message and hint are strings")
         self.findings.append(
             Finding(
                 code=self.code,
@@ -145,6 +150,10 @@ class CheckContext:
     def period_text(self) -> str:
         start, end = self.period_years
         return f"{start if start is not None else '…'}–{end if end is not None else '…'}"
+
+    def agreements_of(self, framework_id: str) -> list[tuple[int, Any]]:
+        """(index, agreement) for the plan's agreements under one framework."""
+        return [(i, a) for i, a in enumerate(self.plan.agreements) if a.framework == framework_id]
 
     def first_item(self, collection: str) -> tuple:
         """Where a plan-wide finding about a collection points: its first item."""
