@@ -1,0 +1,101 @@
+"""Plugins as a user meets them: installed into a fresh virtual environment.
+
+One environment, built once for this module: first with only the core
+installed (a plan that uses a missing framework), then with the example
+third-party plugin installed from `examples/plugin-template`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tomllib
+
+import pytest
+
+from support import EXAMPLES, REPO
+
+TEMPLATE = EXAMPLES / "plugin-template"
+
+
+def _uv() -> str:
+    uv = os.environ.get("UV") or shutil.which("uv")
+    if not uv:
+        pytest.fail("uv is needed to build a fresh environment (the README's commands install it)")
+    return uv
+
+
+def _run(*args, **kwargs) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "UV_PROJECT"))}
+    env["NO_COLOR"] = "1"
+    result = subprocess.run(list(map(str, args)), capture_output=True, text=True, env=env, timeout=600, **kwargs)
+    return result
+
+
+@pytest.fixture(scope="module")
+def venv(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("fresh") / "venv"
+    made = _run(_uv(), "venv", "--quiet", "--python", sys.executable, folder)
+    assert made.returncode == 0, made.stderr
+    python = folder / "bin" / "python"
+    core = _run(_uv(), "pip", "install", "--quiet", "--python", python, REPO)
+    assert core.returncode == 0, core.stderr
+    return folder
+
+
+def _bin(venv, name):
+    return venv / "bin" / name
+
+
+def test_core_alone_reports_the_missing_framework_and_keeps_its_agreements(venv):
+    plugins = _run(_bin(venv, "intl"), "plugins", "--format", "json")
+    assert plugins.returncode == 0 and json.loads(plugins.stdout)["plugins"] == []
+    check = _run(_bin(venv, "intl"), "check", EXAMPLES / "corallia.toml", "--format", "json")
+    findings = json.loads(check.stdout)["files"][0]["findings"]
+    missing = [f for f in findings if f["code"] == "framework-missing"]
+    assert len(missing) == 1 and "'corallia'" in missing[0]["message"] and "intl-corallia" in missing[0]["hint"]
+    assert not [f for f in findings if f["code"].startswith("corallia/")]
+    script = (
+        "import sys, tomllib, intl_sdk;"
+        "plan = intl_sdk.load(sys.argv[1]);"
+        "plan.strategy.name = 'Renamed';"
+        "sys.stdout.write(intl_sdk.dumps(plan))"
+    )
+    saved = _run(_bin(venv, "python"), "-c", script, EXAMPLES / "corallia.toml")
+    assert saved.returncode == 0, saved.stderr
+    before = tomllib.loads((EXAMPLES / "corallia.toml").read_text(encoding="utf-8"))
+    after = tomllib.loads(saved.stdout)
+    assert after["agreements"] == before["agreements"]
+    assert after["strategy"]["name"] == "Renamed"
+
+
+def test_the_example_plugin_installs_is_found_through_its_entry_point_and_its_check_fires(venv, tmp_path):
+    installed = _run(_uv(), "pip", "install", "--quiet", "--python", _bin(venv, "python"), f"{TEMPLATE}[test]")
+    assert installed.returncode == 0, installed.stderr
+
+    listing = _run(_bin(venv, "intl"), "plugins")
+    assert listing.returncode == 0, listing.stdout + listing.stderr
+    assert "twinning  (intl-twinning 0.1.0)" in listing.stdout
+    assert "hooks: intl_frameworks, intl_checks" in listing.stdout
+    assert "checks: twinning/no-sponsor" in listing.stdout
+
+    plan = tmp_path / "twinned.toml"
+    plan.write_text(
+        'format = 1\nframeworks = ["twinning"]\n\n[strategy]\nname = "x"\n\n'
+        '[[agreements]]\nid = "loi"\nframework = "twinning"\nkind = "letter-of-intent"\npartner = "B"\nstatus = "signed"\n\n'
+        '[[agreements]]\nid = "twin"\nframework = "twinning"\nkind = "twinning"\npartner = "B"\nstatus = "signed"\nbuilds_on = ["loi"]\n',
+        encoding="utf-8",
+    )
+    check = _run(_bin(venv, "intl"), "check", plan)
+    assert f"{plan}:14: warning[twinning/no-sponsor] twinning agreement twin is signed but has no political sponsor" in check.stdout
+    assert "framework-missing" not in check.stdout
+
+    explained = _run(_bin(venv, "intl"), "explain", "twinning/no-sponsor")
+    assert explained.returncode == 0 and "from intl-twinning" in explained.stdout
+
+    own_tests = _run(_bin(venv, "python"), "-m", "pytest", "-q", "-p", "no:cacheprovider", TEMPLATE / "tests", cwd=TEMPLATE)
+    assert own_tests.returncode == 0, own_tests.stdout + own_tests.stderr
+    assert "3 passed" in own_tests.stdout
