@@ -1,0 +1,210 @@
+"""Derived views of a plan, computed in one place for the TUI, the reports and the API.
+
+- `allocation`: money and staff per target region from the shares and the
+  strategy's totals, with the unallocated (or over-allocated) remainder;
+- `coverage`: the pillar x region matrix (number and cost of actions) and the
+  pillars no action serves;
+- `indicator_progress`: how far each indicator has come from its baseline
+  toward its target, and whether it is on track on a straight-line path;
+- `measure_coverage`: which indicators cover each minimum impact measure.
+
+All arithmetic is exact (`Decimal`), as in the checker.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from attrs import frozen
+
+from intl_sdk.checks.context import as_decimal
+from intl_sdk.model import Plan
+from intl_sdk.pillars import IMPACT_MEASURES, PILLARS, ImpactMeasure, Pillar
+
+__all__ = [
+    "Allocation",
+    "Coverage",
+    "IndicatorProgress",
+    "RegionResources",
+    "allocation",
+    "coverage",
+    "indicator_progress",
+    "measure_coverage",
+    "progress",
+]
+
+HUNDRED = Decimal(100)
+
+
+@frozen
+class RegionResources:
+    """One target region's share turned into money and staff, beside what its actions need."""
+
+    index: int
+    id: str | None
+    name: str
+    share: Decimal | None
+    money: Decimal | None  # None when the strategy gives no budget, or the region no share
+    staff: Decimal | None
+    actions: int
+    actions_cost: Decimal
+    actions_staff: Decimal
+
+
+@frozen
+class Allocation:
+    regions: tuple[RegionResources, ...]
+    total_share: Decimal
+    budget: Decimal | None
+    currency: str | None
+    staff: Decimal | None
+
+    @property
+    def unallocated_share(self) -> Decimal:
+        """Percentage points not given to any region (negative: over-allocated)."""
+        return HUNDRED - self.total_share
+
+    @property
+    def unallocated_money(self) -> Decimal | None:
+        return None if self.budget is None else self.budget * self.unallocated_share / HUNDRED
+
+    @property
+    def unallocated_staff(self) -> Decimal | None:
+        return None if self.staff is None else self.staff * self.unallocated_share / HUNDRED
+
+
+def allocation(plan: Plan) -> Allocation:
+    strategy = plan.strategy
+    budget = as_decimal(strategy.budget.amount) if strategy.budget else None
+    currency = strategy.budget.currency if strategy.budget else None
+    staff = as_decimal(strategy.staff_fte)
+    by_region: dict[str, list] = {}
+    for action in plan.actions:
+        if isinstance(action.region, str):
+            by_region.setdefault(action.region, []).append(action)
+    rows = []
+    total = Decimal(0)
+    for index, region in enumerate(plan.regions):
+        share = as_decimal(region.share)
+        if share is not None:
+            total += share
+        actions = by_region.get(region.id, []) if isinstance(region.id, str) else []
+        rows.append(
+            RegionResources(
+                index=index,
+                id=region.id,
+                name=region.name or region.id or f"region {index + 1}",
+                share=share,
+                money=None if budget is None or share is None else budget * share / HUNDRED,
+                staff=None if staff is None or share is None else staff * share / HUNDRED,
+                actions=len(actions),
+                actions_cost=sum((as_decimal(a.cost) or Decimal(0) for a in actions), Decimal(0)),
+                actions_staff=sum((as_decimal(a.staff_fte) or Decimal(0) for a in actions), Decimal(0)),
+            )
+        )
+    return Allocation(tuple(rows), total, budget, currency, staff)
+
+
+@frozen
+class Coverage:
+    """Actions per pillar and region. Keys are (pillar id, region id)."""
+
+    pillars: tuple[Pillar, ...]
+    regions: tuple[tuple[str, str], ...]  # (id, name)
+    actions: dict[tuple[str, str], int]
+    cost: dict[tuple[str, str], Decimal]
+    uncovered: tuple[str, ...]
+
+    def count(self, pillar_id: str, region_id: str) -> int:
+        return self.actions.get((pillar_id, region_id), 0)
+
+    def pillar_total(self, pillar_id: str) -> int:
+        return sum(n for (p, _), n in self.actions.items() if p == pillar_id)
+
+
+def coverage(plan: Plan) -> Coverage:
+    regions = tuple((r.id, r.name or r.id) for r in plan.regions if isinstance(r.id, str))
+    actions: dict[tuple[str, str], int] = {}
+    cost: dict[tuple[str, str], Decimal] = {}
+    served = set()
+    for action in plan.actions:
+        amount = as_decimal(action.cost) or Decimal(0)
+        for pillar_id in dict.fromkeys(action.pillars):
+            served.add(pillar_id)
+            if isinstance(action.region, str):
+                key = (pillar_id, action.region)
+                actions[key] = actions.get(key, 0) + 1
+                cost[key] = cost.get(key, Decimal(0)) + amount
+    uncovered = tuple(p.id for p in PILLARS if p.id not in served)
+    return Coverage(PILLARS, regions, actions, cost, uncovered)
+
+
+@frozen
+class IndicatorProgress:
+    """Where an indicator stands. `fraction` is the share of the way from the
+    baseline to the target reached by the latest actual (1 = target met, may
+    exceed 1 or fall below 0); `expected` is where a straight line from the
+    baseline year to the target year would be by then."""
+
+    index: int
+    id: str | None
+    name: str
+    status: str  # "monitor only", "incomplete", "no actuals", "achieved", "on track", "behind"
+    baseline: Decimal | None
+    target: Decimal | None
+    latest_year: int | None
+    latest: Decimal | None
+    fraction: Decimal | None
+    expected: Decimal | None
+
+    @property
+    def on_track(self) -> bool | None:
+        if self.status in ("achieved", "on track"):
+            return True
+        if self.status == "behind":
+            return False
+        return None
+
+
+def progress(indicator, index: int = 0) -> IndicatorProgress:
+    """The progress of one indicator (`index` is its place in the plan)."""
+    name = indicator.name or indicator.id or f"indicator {index + 1}"
+    actuals = {year: as_decimal(v) for year, v in indicator.actuals.items() if as_decimal(v) is not None}
+    latest_year = max(actuals) if actuals else None
+    latest = actuals[latest_year] if latest_year is not None else None
+    baseline = as_decimal(indicator.baseline.value) if indicator.baseline else None
+    target = as_decimal(indicator.target.value) if indicator.target else None
+    common = dict(index=index, id=indicator.id, name=name, baseline=baseline, target=target, latest_year=latest_year, latest=latest)
+    if indicator.is_monitor_only:
+        return IndicatorProgress(status="monitor only", fraction=None, expected=None, **common)
+    if baseline is None or target is None or target == baseline:
+        return IndicatorProgress(status="incomplete", fraction=None, expected=None, **common)
+    if latest is None:
+        return IndicatorProgress(status="no actuals", fraction=Decimal(0), expected=None, **common)
+    fraction = (latest - baseline) / (target - baseline)
+    expected = None
+    start = indicator.baseline.year
+    end = indicator.target.year
+    if start is not None and end is not None and end > start and latest_year is not None:
+        expected = min(max(Decimal(latest_year - start) / Decimal(end - start), Decimal(0)), Decimal(1))
+    if fraction >= 1:
+        status = "achieved"
+    elif expected is None:
+        status = "on track" if fraction > 0 else "behind"
+    else:
+        status = "on track" if fraction >= expected else "behind"
+    return IndicatorProgress(status=status, fraction=fraction, expected=expected, **common)
+
+
+def indicator_progress(plan: Plan) -> list[IndicatorProgress]:
+    return [progress(indicator, index) for index, indicator in enumerate(plan.indicators)]
+
+
+def measure_coverage(plan: Plan) -> dict[ImpactMeasure, tuple[str, ...]]:
+    """For each minimum impact measure, the ids of the indicators that cover it (may be empty)."""
+    out: dict[ImpactMeasure, tuple[str, ...]] = {}
+    for measure in IMPACT_MEASURES:
+        out[measure] = tuple(
+            i.id or i.name or "?" for i in plan.indicators if measure.id in i.measures
+        )
+    return out

@@ -1,0 +1,19 @@
+"""intl-tui: the strategist's editor for intl-sdk plans (`intl edit PLAN`)."""
+
+from __future__ import annotations
+
+__all__ = ["run"]
+
+
+def run(path: str) -> int:
+    """Open the plan at `path` (or start it from a template if it does not exist).
+    A plan that cannot be read raises `intl_sdk.PlanError` before any screen opens."""
+    import os
+
+    import intl_sdk
+    from intl_tui.app import PlanEditorApp
+
+    plan = intl_sdk.load(path) if os.path.exists(path) else None
+    app = PlanEditorApp(plan, path)
+    result = app.run()
+    return int(result or 0)

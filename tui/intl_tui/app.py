@@ -1,0 +1,412 @@
+"""The strategist's editor: a plan in tabs, checked as it is typed, saved keeping its layout."""
+
+from __future__ import annotations
+
+import os
+import time
+from decimal import Decimal
+from typing import Any, Iterable
+
+from rich.text import Text
+from textual import work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, Select, Static, TabbedContent, TabPane
+from textual.worker import get_current_worker
+
+import intl_sdk
+from intl_sdk.display import printable
+from intl_sdk.editing import COLLECTIONS, add_item, delete_item, duplicate_item, rename_id
+from intl_sdk.findings import Finding
+from intl_sdk.model import Plan
+
+from intl_tui.commands import FindingCommands
+from intl_tui.fields import Field, ParseError, field_for_location, get_value, parse, set_value
+from intl_tui.panes import ItemsPane, StrategyPane
+from intl_tui.screens.dialogs import Choice, TemplatePicker
+from intl_tui.widgets.findings import FindingsTable
+from intl_tui.widgets.form import PlanForm
+
+TABS = ("strategy", "regions", "actions", "indicators", "agreements")
+TITLES = {"strategy": "Strategy", "regions": "Regions", "actions": "Actions", "indicators": "Indicators", "agreements": "Agreements"}
+
+
+def _same(a: Any, b: Any) -> bool:
+    return type(a) is type(b) and a == b and (not isinstance(a, Decimal) or str(a) == str(b))
+
+
+class PlanEditorApp(App[int]):
+    """Edit one plan file. `plan` is None for a file that does not exist yet."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "intl edit"
+    COMMANDS = App.COMMANDS | {FindingCommands}
+    BINDINGS = [
+        Binding("f2", "show_tab('strategy')", "Strategy", priority=True),
+        Binding("f3", "show_tab('regions')", "Regions", priority=True),
+        Binding("f4", "show_tab('actions')", "Actions", priority=True),
+        Binding("f5", "show_tab('indicators')", "Indicators", priority=True),
+        Binding("f6", "show_tab('agreements')", "Agreements", priority=True),
+        Binding("f8", "focus_findings", "Findings", priority=True),
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+n", "add_item", "Add", priority=True),
+        Binding("ctrl+t", "duplicate_item", "Duplicate", priority=True, show=False),
+        Binding("ctrl+r", "delete_item", "Delete", priority=True, show=False),
+        Binding("ctrl+z", "undo_delete", "Undo delete", priority=True, show=False),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(self, plan: Plan | None, path: str) -> None:
+        super().__init__()
+        self.path = path
+        self.plan: Plan = plan if plan is not None else intl_sdk.Plan()
+        self.starting_new = plan is None
+        self.findings: list[Finding] = []
+        self.dirty = False
+        self.typed: dict[tuple[int, str], tuple[str, str, str, tuple]] = {}  # (id(target), key) -> text, problem, path, location
+        self.deleted: list[tuple[str, int, Any]] = []
+        self.latencies: list[float] = []  # seconds from an edit to its findings on screen
+        self._generation = 0
+        self._edited_at = 0.0
+        self._stale: set[str] = set()
+        self._ref_ids: dict[int, str | None] = {}
+        self._disk = self._read_disk()
+
+    # -- layout ----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status")
+        with TabbedContent(id="tabs", initial="strategy"):
+            with TabPane(f"{TITLES['strategy']} F2", id="strategy"):
+                yield StrategyPane(id="pane-strategy")
+            for number, collection in enumerate(TABS[1:], start=3):
+                with TabPane(f"{TITLES[collection]} F{number}", id=collection):
+                    yield ItemsPane(collection, id=f"pane-{collection}")
+        yield Label("Findings", id="findings-title")
+        yield FindingsTable(id="findings")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.theme = "textual-dark"
+        if self.starting_new:
+            from intl_sdk.templates import available_templates
+
+            templates = available_templates()
+            self.push_screen(TemplatePicker(self.path, templates), self._start_from_template)
+            return
+        self._load_all()
+
+    def _start_from_template(self, template_id: str | None) -> None:
+        if template_id is None:
+            self.exit(1, message="No plan created.")
+            return
+        from intl_sdk.templates import available_templates
+
+        template = available_templates()[template_id]
+        self.plan = intl_sdk.loads(template.text, path=self.path)
+        self.dirty = True
+        self._load_all()
+
+    def _load_all(self) -> None:
+        self.pane("strategy").reload()
+        for collection in TABS[1:]:
+            self.pane(collection).reload()
+        self._refresh_status()
+        self.schedule_check()
+
+    def pane(self, name: str) -> Any:
+        return self.query_one(f"#pane-{name}")
+
+    @property
+    def current_tab(self) -> str:
+        return self.query_one(TabbedContent).active or "strategy"
+
+    # -- the status bar ----------------------------------------------------------
+
+    def _refresh_status(self) -> None:
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for finding in self.findings:
+            counts[finding.severity.value] += 1
+        counts["error"] += len(self.typed)
+        text = Text(" intl edit ", style="bold reverse")
+        text.append(f" {printable(os.path.basename(self.path))}", style="bold")
+        name = self.plan.strategy.name
+        if name:
+            text.append(f" — {printable(name)}")
+        text.append("   ")
+        text.append(f"{counts['error']} error{'s' if counts['error'] != 1 else ''}", style="bold red" if counts["error"] else "green")
+        text.append(" · ")
+        text.append(f"{counts['warning']} warning{'s' if counts['warning'] != 1 else ''}", style="yellow" if counts["warning"] else "green")
+        text.append(f" · {counts['info']} info")
+        if self.dirty:
+            text.append("   ● unsaved", style="bold yellow")
+        self.query_one("#status", Static).update(text)
+
+    # -- checking while typing -------------------------------------------------------
+
+    def schedule_check(self) -> None:
+        self._generation += 1
+        self._edited_at = time.perf_counter()
+        self._run_check(self._generation)
+
+    @work(thread=True, exclusive=True, group="check")
+    def _run_check(self, generation: int) -> None:
+        try:
+            findings = intl_sdk.check(self.plan)
+        except Exception:  # the plan changed under the check: a newer check is on its way
+            return
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._show_findings, generation, findings)
+
+    def _show_findings(self, generation: int, findings: list[Finding]) -> None:
+        if generation != self._generation:
+            return  # stale: the plan has changed since
+        self.findings = findings
+        self._show_findings_table()
+        self.latencies.append(time.perf_counter() - self._edited_at)
+
+    def _show_findings_table(self) -> None:
+        typed = [(location, path, f"{problem}") for (_, _), (_, problem, path, location) in self.typed.items()]
+        self.query_one(FindingsTable).show(self.findings, typed)
+        self._refresh_status()
+
+    # -- editing ---------------------------------------------------------------
+
+    def typed_for(self, target: Any) -> dict[str, tuple[str, str]]:
+        """The invalid text still in a target's fields: {field key: (text, problem)}."""
+        return {key: (text, problem) for (owner, key), (text, problem, _, _) in self.typed.items() if owner == id(target)}
+
+    def _locate(self, pane: Any) -> tuple[str, int | None, Any]:
+        if isinstance(pane, StrategyPane):
+            return ("strategy", None, self.plan.strategy)
+        index = pane.selected_index
+        return (pane.collection, index, None if index is None else pane.items[index])
+
+    def on_plan_form_edited(self, event: PlanForm.Edited) -> None:
+        pane = next(a for a in event.form.ancestors if isinstance(a, (ItemsPane, StrategyPane)))
+        collection, index, target = self._locate(pane)
+        if target is None:
+            return
+        field: Field = event.field
+        raw = event.raw
+        if field.kind in ("choice", "flag"):
+            raw = "" if raw is Select.NULL or raw is None else raw
+        current = get_value(target, self.plan, field)
+        key = (id(target), field.key)
+        location = ("strategy", *field.key.split(".")) if collection == "strategy" else (collection, index, field.key.split(".")[0])
+        try:
+            if field.kind in ("pillars", "measures"):
+                chosen = list(raw)
+                value = [v for v in (current or []) if v in chosen] + [v for v in chosen if v not in (current or [])]
+            else:
+                value = parse(field, raw, current)
+        except ParseError as problem:
+            path = ".".join(str(p) for p in location if not isinstance(p, int))
+            item_id = getattr(target, "id", None)
+            if index is not None:
+                path = f"{collection}.{item_id or index}.{field.key}"
+            self.typed[key] = (raw, str(problem), printable(path), location)
+            event.form.mark(field, str(problem))
+            self._show_findings_table()
+            return
+        was_typed = self.typed.pop(key, None) is not None
+        event.form.mark(field, None)
+        if was_typed:
+            self._show_findings_table()
+        if _same(value, current):
+            return
+        set_value(target, self.plan, field, value)
+        if field.key == "id" and index is not None:
+            self._follow_rename(collection, target, current)
+        self.dirty = True
+        self._after_edit(collection, index, field)
+
+    def _follow_rename(self, collection: str, item: Any, before: str | None) -> None:
+        """Carry references along while an id is typed. They follow each keystroke,
+        but never onto an id that another item has (they wait until it is unique)."""
+        referenced = self._ref_ids.get(id(item), before)
+        new = item.id
+        if new and referenced and sum(1 for other in getattr(self.plan, collection) if other.id == new) == 1:
+            if rename_id(self.plan, collection, referenced, new):
+                self._stale.update(TABS[1:])
+            referenced = new
+        self._ref_ids[id(item)] = referenced
+
+    def _after_edit(self, collection: str, index: int | None, field: Field) -> None:
+        if index is not None:
+            pane = self.pane(collection)
+            pane.update_row(index)
+            if collection == "regions" or (collection == "actions" and field.key in ("region", "pillars")):
+                pane.refresh_summaries()
+            self._stale.update(name for name in TABS[1:] if name != collection)
+        else:
+            self._stale.update(TABS[1:])
+        self._refresh_status()
+        self.schedule_check()
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        name = event.pane.id or ""
+        if name in self._stale:
+            self._stale.discard(name)
+            self.pane(name).reload()
+
+    # -- actions: tabs, items --------------------------------------------------------
+
+    def action_show_tab(self, name: str) -> None:
+        self.query_one(TabbedContent).active = name
+        pane = self.pane(name)
+        if isinstance(pane, ItemsPane):
+            pane.table.focus()
+        else:
+            pane.form.focus_field(pane.form.fields[0])
+
+    def action_focus_findings(self) -> None:
+        self.query_one(FindingsTable).focus()
+
+    def _items_pane(self) -> ItemsPane | None:
+        pane = self.pane(self.current_tab)
+        if isinstance(pane, ItemsPane):
+            return pane
+        self.notify("Switch to a list first (F3 to F6) to add, duplicate or delete items.", severity="warning")
+        return None
+
+    def action_add_item(self, collection: str | None = None) -> None:
+        if collection is not None:
+            self.action_show_tab(collection)
+        pane = self._items_pane()
+        if pane is None:
+            return
+        index = add_item(self.plan, pane.collection, pane.selected_index)
+        self._items_changed(pane, index)
+        pane.form.focus_field(pane.form.fields[0])
+
+    def action_duplicate_item(self) -> None:
+        pane = self._items_pane()
+        if pane is None or pane.selected_index is None:
+            return
+        index = duplicate_item(self.plan, pane.collection, pane.selected_index)
+        self._items_changed(pane, index)
+
+    def action_delete_item(self) -> None:
+        pane = self._items_pane()
+        if pane is None or pane.selected_index is None:
+            return
+        index = pane.selected_index
+        item = delete_item(self.plan, pane.collection, index)
+        self.deleted.append((pane.collection, index, item))
+        self.typed = {k: v for k, v in self.typed.items() if k[0] != id(item)}
+        self._items_changed(pane, min(index, len(pane.items) - 1) if pane.items else None)
+        label = printable(str(item.id or "item"))
+        self.notify(f"Deleted {label}. Ctrl+Z puts it back.")
+
+    def action_undo_delete(self) -> None:
+        if not self.deleted:
+            self.notify("Nothing to undo.")
+            return
+        collection, index, item = self.deleted.pop()
+        getattr(self.plan, collection).insert(index, item)
+        self.query_one(TabbedContent).active = collection
+        self._items_changed(self.pane(collection), index)
+
+    def _items_changed(self, pane: ItemsPane, select: int | None) -> None:
+        self.dirty = True
+        pane.reload(select=select)
+        self._stale.update(name for name in TABS[1:] if name != pane.collection)
+        self._refresh_status()
+        self.schedule_check()
+
+    # -- jumping to a finding ------------------------------------------------------
+
+    def on_findings_table_jump(self, event: FindingsTable.Jump) -> None:
+        self.jump_to(event.location)
+
+    def jump_to(self, location: tuple) -> None:
+        tab, index, field = field_for_location(location)
+        self.query_one(TabbedContent).active = tab
+        if tab in self._stale:
+            self._stale.discard(tab)
+            self.pane(tab).reload()
+        pane = self.pane(tab)
+        if isinstance(pane, ItemsPane) and index is not None and index < len(pane.items):
+            pane.select(index)
+        if field is not None and (tab == "strategy" or index is not None):
+            self.call_after_refresh(pane.form.focus_field, field)
+        elif isinstance(pane, ItemsPane):
+            self.call_after_refresh(pane.table.focus)
+
+    # -- files -----------------------------------------------------------------
+
+    def _read_disk(self) -> bytes | None:
+        try:
+            with open(self.path, "rb") as handle:
+                return handle.read()
+        except OSError:
+            return None
+
+    def action_save(self) -> None:
+        if self.typed:
+            (text, problem, path, _), *_ = self.typed.values()
+            self.notify(
+                f"Not saved: {len(self.typed)} field{'s' if len(self.typed) > 1 else ''} hold text that is not valid "
+                f"({printable(path)}: {printable(problem)}). Fix {'them' if len(self.typed) > 1 else 'it'} first.",
+                severity="error",
+                timeout=8,
+            )
+            return
+        if self._read_disk() != self._disk:
+            self.push_screen(
+                Choice(
+                    f"{printable(self.path)} changed on disk since it was opened. Overwrite it with your version?",
+                    [("Overwrite", "overwrite", "error"), ("Cancel", "cancel", "default")],
+                ),
+                lambda answer: self._save() if answer == "overwrite" else self.notify("Not saved."),
+            )
+            return
+        self._save()
+
+    def _save(self) -> bool:
+        try:
+            intl_sdk.dump(self.plan, self.path)
+        except OSError as error:
+            self.notify(f"Not saved: {printable(str(error))}", severity="error", timeout=10)
+            return False
+        self._disk = self._read_disk()
+        self.dirty = False
+        self._refresh_status()
+        self.notify(f"Saved {printable(os.path.basename(self.path))}.")
+        return True
+
+    async def action_quit(self) -> None:
+        if not self.dirty:
+            self.exit(0)
+            return
+
+        def answer(choice: str | None) -> None:
+            if choice == "save":
+                self.action_save()
+                if not self.dirty:
+                    self.exit(0)
+            elif choice == "discard":
+                self.exit(0)
+
+        self.push_screen(
+            Choice(
+                "This plan has unsaved changes. Save them before quitting?",
+                [("Save", "save", "primary"), ("Discard", "discard", "error"), ("Cancel", "cancel", "default")],
+            ),
+            answer,
+        )
+
+    # -- the command palette -------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Save", "Save the plan (keeps its comments and layout)", self.action_save)
+        for collection in TABS[1:]:
+            singular = collection[:-1]
+            yield SystemCommand(f"Add {singular}", f"Add a new {singular} to the plan", lambda c=collection: self.action_add_item(c))
+        yield SystemCommand("Duplicate item (ctrl+t)", "Copy the selected item, with a new id", self.action_duplicate_item)
+        yield SystemCommand("Delete item (ctrl+r)", "Delete the selected item (ctrl+z puts it back)", self.action_delete_item)
+        yield SystemCommand("Undo delete (ctrl+z)", "Put back the last deleted item", self.action_undo_delete)
+        yield SystemCommand("Focus findings", "Move to the list of findings", self.action_focus_findings)

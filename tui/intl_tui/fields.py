@@ -1,0 +1,288 @@
+"""The editor's fields: what each form shows, and text <-> value for each kind.
+
+Pure Python, no widgets, so parsing is tested on its own. A value that does
+not parse is never written to the plan: the form keeps the text and marks
+the field invalid until it is fixed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from attrs import frozen
+
+from intl_sdk import model
+from intl_sdk.display import printable
+from intl_sdk.pillars import IMPACT_MEASURES, PILLARS
+
+__all__ = ["Field", "FIELDS", "ParseError", "field_for_location", "format_value", "get_value", "parse", "set_value"]
+
+
+class ParseError(ValueError):
+    """Text that is not a value of the field's kind; the message says what is expected."""
+
+
+@frozen
+class Field:
+    """A form field: `key` is an attribute path on the item (`period.start`);
+    `@key` is an attribute of the plan itself (for the strategy form)."""
+
+    key: str
+    label: str
+    kind: str  # text, id, number, year, date, choice, pillars, measures, ids, lines, actuals, parties, flag
+    choices: tuple[str, ...] = ()
+    help: str = ""
+
+    @property
+    def widget_id(self) -> str:
+        return "field-" + re.sub(r"[^a-z0-9]+", "-", self.key.lower()).strip("-")
+
+
+STRATEGY = (
+    Field("name", "Name", "text"),
+    Field("organisation", "Organisation", "text"),
+    Field("home_region", "Home region", "text"),
+    Field("period.start", "Period: first year", "year"),
+    Field("period.end", "Period: last year", "year"),
+    Field("budget.amount", "Budget", "number"),
+    Field("budget.currency", "Currency", "text", help="ISO code: GBP, EUR"),
+    Field("staff_fte", "Staff (FTE)", "number"),
+    Field("sectors", "Priority sectors", "lines", help="one a line"),
+    Field("objectives", "Objectives", "lines", help="one a line"),
+    Field("@frameworks", "Frameworks", "ids", help="framework ids, separated by commas"),
+)
+REGIONS = (
+    Field("id", "Id", "id"),
+    Field("name", "Name", "text"),
+    Field("share", "Share (%)", "number", help="percent of the strategy's resources: 24 means 24%"),
+    Field("summary", "Summary", "text"),
+)
+ACTIONS = (
+    Field("id", "Id", "id"),
+    Field("title", "Title", "text"),
+    Field("region", "Region", "id", help="the target region's id"),
+    Field("pillars", "Pillars", "pillars"),
+    Field("cost", "Cost", "number"),
+    Field("staff_fte", "Staff (FTE)", "number"),
+    Field("start", "Start", "date", help="YYYY-MM-DD"),
+    Field("end", "End", "date", help="YYYY-MM-DD"),
+    Field("indicators", "Indicators", "ids", help="indicator ids, separated by commas"),
+)
+INDICATORS = (
+    Field("id", "Id", "id"),
+    Field("name", "Name", "text"),
+    Field("unit", "Unit", "text"),
+    Field("direction", "Better when", "choice", choices=("up", "down")),
+    Field("baseline.value", "Baseline", "number"),
+    Field("baseline.year", "Baseline year", "year"),
+    Field("target.value", "Target", "number"),
+    Field("target.year", "Target year", "year"),
+    Field("actuals", "Actuals", "actuals", help="year = value, separated by commas: 2007 = 7600, 2008 = 8900"),
+    Field("monitor_only", "Monitor only", "flag"),
+    Field("measures", "Impact measures", "measures"),
+    Field("source", "Source", "text"),
+)
+AGREEMENTS = (
+    Field("id", "Id", "id"),
+    Field("framework", "Framework", "id"),
+    Field("kind", "Kind", "id", help="from the framework: mou, collaboration, bilateral..."),
+    Field("partner", "Partner", "text"),
+    Field("status", "Status", "choice", choices=("draft", "negotiating", "signed", "ended")),
+    Field("signed", "Signed on", "date", help="YYYY-MM-DD"),
+    Field("parties", "Parties", "parties", help="one a line: level: name"),
+    Field("builds_on", "Builds on", "ids", help="agreement ids, separated by commas"),
+    Field("added_value", "Added value", "text"),
+    Field("resources", "Resources", "text"),
+    Field("sponsor", "Political sponsor", "text"),
+)
+FIELDS: dict[str, tuple[Field, ...]] = {
+    "strategy": STRATEGY,
+    "regions": REGIONS,
+    "actions": ACTIONS,
+    "indicators": INDICATORS,
+    "agreements": AGREEMENTS,
+}
+_PARENTS = {"period": model.Period, "budget": model.Budget, "baseline": model.Measurement, "target": model.Measurement}
+
+PILLAR_CHOICES = tuple((p.id, f"{p.number}. {p.title}") for p in PILLARS)
+MEASURE_CHOICES = tuple((m.id, m.title) for m in IMPACT_MEASURES)
+
+
+# -- reading and writing values on items --------------------------------------
+
+
+def get_value(target: Any, plan: model.Plan, field: Field) -> Any:
+    if field.key.startswith("@"):
+        return getattr(plan, field.key[1:])
+    value = target
+    for part in field.key.split("."):
+        value = getattr(value, part, None) if value is not None else None
+    return value
+
+
+def set_value(target: Any, plan: model.Plan, field: Field, value: Any) -> None:
+    """Write a parsed value; a nested table (`period`) is made when needed and
+    dropped again when it is left empty."""
+    if field.key.startswith("@"):
+        setattr(plan, field.key[1:], value)
+        return
+    parts = field.key.split(".")
+    if len(parts) == 1:
+        setattr(target, parts[0], value)
+        return
+    parent_name, child = parts
+    parent = getattr(target, parent_name)
+    if parent is None:
+        if value is None:
+            return
+        parent = _PARENTS[parent_name]()
+        setattr(target, parent_name, parent)
+    setattr(parent, child, value)
+    if all(getattr(parent, name) is None for name in ("start", "end", "amount", "currency", "value", "year") if hasattr(parent, name)) and not parent.extra:
+        setattr(target, parent_name, None)
+
+
+# -- text <-> values ------------------------------------------------------------
+
+_INT_RE = re.compile(r"[+-]?\d{1,3}(?:[,_ ]?\d{3})*|[+-]?\d+")
+_DECIMAL_RE = re.compile(r"[+-]?(?:\d+(?:[_,]\d{3})*)?\.\d+|[+-]?\d+(?:[_,]\d{3})*\.\d*")
+_IDS_SPLIT_RE = re.compile(r"[,\s]+")
+
+
+def format_value(field: Field, value: Any) -> str:
+    """The text a field shows for a value (escapes in plan text made visible)."""
+    if value is None:
+        return ""
+    kind = field.kind
+    if kind in ("ids", "pillars", "measures"):
+        return ", ".join(printable(v) for v in value)
+    if kind == "lines":
+        return "\n".join(printable(v) for v in value)
+    if kind == "actuals":
+        return ", ".join(f"{year} = {number}" for year, number in value.items())
+    if kind == "parties":
+        return "\n".join(f"{printable(p.level or '')}: {printable(p.name or '')}" for p in value)
+    if kind == "date":
+        return value.isoformat()
+    if kind == "flag":
+        return "yes" if value else "no"
+    if isinstance(value, Decimal):
+        return str(value)
+    return printable(str(value))
+
+
+def parse(field: Field, text: str, current: Any = None) -> Any:
+    """The value for `text`, or `ParseError`. Empty text clears the field
+    (None), except that a field holding "" keeps "" and lists become empty."""
+    kind = field.kind
+    stripped = text.strip()
+    if kind in ("text",):
+        if text == "" and current is None:
+            return None
+        return text
+    if kind == "id":
+        return stripped or (None if current is None else "")
+    if kind in ("number", "year"):
+        if not stripped:
+            return None
+        number = _number(stripped)
+        if kind == "year":
+            if not isinstance(number, int) or not 1000 <= number <= 9999:
+                raise ParseError(f"{text!r} is not a year: type four digits, such as 2009")
+        return number
+    if kind == "date":
+        if not stripped:
+            return None
+        try:
+            return dt.date.fromisoformat(stripped)
+        except ValueError:
+            raise ParseError(f"{text!r} is not a date: type YYYY-MM-DD, such as 2009-03-31") from None
+    if kind == "choice":
+        if not stripped:
+            return None
+        if stripped not in field.choices:
+            raise ParseError(f"{text!r} is not one of {', '.join(field.choices)}")
+        return stripped
+    if kind == "flag":
+        if not stripped:
+            return None
+        if stripped.lower() in ("yes", "true", "y"):
+            return True
+        if stripped.lower() in ("no", "false", "n"):
+            return False
+        raise ParseError(f"{text!r}: type yes or no")
+    if kind in ("ids", "pillars", "measures"):
+        return [part for part in _IDS_SPLIT_RE.split(stripped) if part]
+    if kind == "lines":
+        return [line for line in text.splitlines() if line.strip()]
+    if kind == "actuals":
+        return _actuals(text)
+    if kind == "parties":
+        return _parties(text, current or [])
+    raise ParseError(f"unknown field kind {kind}")
+
+
+def _number(text: str) -> int | Decimal:
+    if _INT_RE.fullmatch(text):
+        return int(re.sub(r"[,_ ]", "", text))
+    if _DECIMAL_RE.fullmatch(text):
+        try:
+            return Decimal(re.sub(r"[,_]", "", text))
+        except InvalidOperation:
+            pass
+    raise ParseError(f"{text!r} is not a number: type digits, such as 24 or 12.5")
+
+
+def _actuals(text: str) -> dict[int, int | Decimal]:
+    out: dict[int, int | Decimal] = {}
+    for part in re.split(r"[,;\n]", text):
+        part = part.strip()
+        if not part:
+            continue
+        match = re.fullmatch(r"(\d{4})\s*[=:]\s*(\S+)", part)
+        if not match:
+            raise ParseError(f"{part!r}: write year = value, such as 2007 = 7600")
+        out[int(match.group(1))] = _number(match.group(2))
+    return out
+
+
+def _parties(text: str, current: list[model.Party]) -> list[model.Party]:
+    parties = []
+    for position, line in enumerate(line for line in text.splitlines() if line.strip()):
+        level, sep, name = line.partition(":")
+        if not sep:
+            raise ParseError(f"{line.strip()!r}: write level: name, such as cluster-initiative: Corallia")
+        extra = current[position].extra if position < len(current) else {}
+        parties.append(model.Party(name=name.strip() or None, level=level.strip() or None, extra=dict(extra)))
+    return parties
+
+
+# -- from a finding's location to a field -------------------------------------
+
+
+def field_for_location(location: tuple) -> tuple[str, int | None, Field | None]:
+    """(tab, item index, field) for a finding's location, as near as the forms allow."""
+    if not location:
+        return ("strategy", None, None)
+    head = location[0]
+    if head in ("frameworks", "ignore", "severity", "format"):
+        return ("strategy", None, next(f for f in STRATEGY if f.key == "@frameworks"))
+    if head == "strategy":
+        key = ".".join(str(p) for p in location[1:3])
+        field = next((f for f in STRATEGY if f.key == key), None) or next(
+            (f for f in STRATEGY if f.key.split(".")[0] == (location[1] if len(location) > 1 else None)), None
+        )
+        return ("strategy", None, field)
+    if head in FIELDS and len(location) > 1 and isinstance(location[1], int):
+        fields = FIELDS[head]
+        if len(location) > 2:
+            key = str(location[2])
+            field = next((f for f in fields if f.key == key), None) or next(
+                (f for f in fields if f.key.split(".")[0] == key), None
+            )
+            return (head, location[1], field)
+        return (head, location[1], None)
+    return (head if head in FIELDS else "strategy", None, None)

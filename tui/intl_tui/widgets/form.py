@@ -1,0 +1,162 @@
+"""A form of field editors for one item (or the strategy).
+
+Typing goes to the app as `Edited(field, text)`; the app parses it and tells
+the form whether the text is valid. Invalid text stays in its field, marked,
+and is never written to the plan.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
+
+from intl_tui.fields import MEASURE_CHOICES, PILLAR_CHOICES, Field, format_value
+
+
+class FieldRow(Horizontal):
+    DEFAULT_CSS = """
+    FieldRow { height: auto; layout: grid; grid-size: 2; grid-columns: 20 1fr; grid-rows: auto; margin-bottom: 1; }
+    FieldRow > .label { width: 100%; padding: 0 1 0 0; text-align: right; color: $text-muted; }
+    FieldRow > .editor { width: 100%; }
+    FieldRow > .problem { column-span: 2; color: $error; padding: 0 0 0 20; height: auto; display: none; }
+    FieldRow.-invalid > .problem { display: block; }
+    FieldRow Input { border: none; height: 1; padding: 0 1; background: $boost; }
+    FieldRow Input:focus { background: $primary 30%; }
+    FieldRow.-invalid Input { background: $error 40%; }
+    FieldRow TextArea { height: 4; border: none; background: $boost; padding: 0 1; }
+    FieldRow TextArea:focus { background: $primary 20%; }
+    FieldRow SelectionList { height: auto; max-height: 8; border: none; background: $boost; }
+    FieldRow Select { height: auto; }
+    """
+
+
+class PlanForm(VerticalScroll):
+    """The editors of one item's fields."""
+
+    DEFAULT_CSS = """
+    PlanForm { height: 1fr; padding: 0 1; }
+    PlanForm > .empty { color: $text-muted; padding: 1; }
+    """
+
+    class Edited(Message):
+        """The user changed a field's text (or choice)."""
+
+        def __init__(self, form: "PlanForm", field: Field, raw: Any) -> None:
+            super().__init__()
+            self.form = form
+            self.field = field
+            self.raw = raw
+
+    def __init__(self, fields: tuple[Field, ...], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.fields = fields
+        self._by_widget: dict[str, Field] = {f.widget_id: f for f in fields}
+        self._shown: dict[str, Any] = {}
+
+    def compose(self) -> ComposeResult:
+        for field in self.fields:
+            with FieldRow(id=f"row-{field.widget_id}"):
+                yield Label(field.label, classes="label")
+                yield self._editor(field)
+                yield Static("", classes="problem", id=f"problem-{field.widget_id}")
+
+    def _editor(self, field: Field) -> Widget:
+        kind, widget_id = field.kind, field.widget_id
+        if kind == "pillars":
+            return SelectionList(*[(label, value) for value, label in PILLAR_CHOICES], id=widget_id, classes="editor")
+        if kind == "measures":
+            return SelectionList(*[(label, value) for value, label in MEASURE_CHOICES], id=widget_id, classes="editor")
+        if kind == "choice":
+            return Select([(c, c) for c in field.choices], allow_blank=True, id=widget_id, classes="editor")
+        if kind == "flag":
+            return Select([("yes", "yes"), ("no", "no")], allow_blank=True, id=widget_id, classes="editor")
+        if kind in ("lines", "parties"):
+            return TextArea("", id=widget_id, classes="editor", soft_wrap=True, show_line_numbers=False)
+        return Input("", id=widget_id, classes="editor", placeholder=field.help)
+
+    # -- showing values ------------------------------------------------------
+
+    def load(self, values: dict[str, Any], typed: dict[str, tuple[str, str]]) -> None:
+        """Show each field's value; `typed` holds invalid text still being fixed (text, problem)."""
+        for field in self.fields:
+            widget = self.query_one(f"#{field.widget_id}")
+            if field.key in typed:
+                text, problem = typed[field.key]
+                self._show(widget, field, text)
+                self.mark(field, problem)
+                continue
+            value = values.get(field.key)
+            if field.kind in ("pillars", "measures"):
+                self._show(widget, field, list(value or []))
+            elif field.kind in ("choice", "flag"):
+                shown = format_value(field, value) if value is not None else Select.NULL
+                if field.kind == "choice" and value is not None and value not in field.choices:
+                    shown = Select.NULL  # an unknown word: the checker reports it
+                self._show(widget, field, shown)
+            else:
+                self._show(widget, field, format_value(field, value))
+            self.mark(field, None)
+
+    def _show(self, widget: Widget, field: Field, shown: Any) -> None:
+        self._shown[field.widget_id] = shown
+        if isinstance(widget, Input):
+            if widget.value != shown:
+                widget.value = shown
+                widget.cursor_position = len(shown)
+        elif isinstance(widget, TextArea):
+            if widget.text != shown:
+                widget.load_text(shown)
+        elif isinstance(widget, Select):
+            if widget.value != shown:
+                widget.value = shown
+        elif isinstance(widget, SelectionList):
+            if sorted(widget.selected) != sorted(shown):
+                widget.deselect_all()
+                for value in shown:
+                    try:
+                        widget.select(value)
+                    except Exception:  # an unknown pillar id: the checker reports it
+                        pass
+
+    def mark(self, field: Field, problem: str | None) -> None:
+        row = self.query_one(f"#row-{field.widget_id}")
+        row.set_class(problem is not None, "-invalid")
+        self.query_one(f"#problem-{field.widget_id}", Static).update(Text(problem or ""))
+
+    def focus_field(self, field: Field) -> Widget:
+        widget = self.query_one(f"#{field.widget_id}")
+        widget.focus()
+        self.scroll_to_widget(widget, animate=False)
+        return widget
+
+    # -- typing --------------------------------------------------------------
+
+    def _edited(self, widget_id: str | None, raw: Any) -> None:
+        field = self._by_widget.get(widget_id or "")
+        if field is None or raw == self._shown.get(widget_id):
+            return  # our own update, not the user's
+        self._shown[widget_id] = raw
+        self.post_message(self.Edited(self, field, raw))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._edited(event.input.id, event.value)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self._edited(event.text_area.id, event.text_area.text)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self._edited(event.select.id, event.value)
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        event.stop()
+        widget = event.selection_list
+        self._edited(widget.id, list(widget.selected))

@@ -1,0 +1,99 @@
+"""The shares total and bar (regions tab) and the pillar x region coverage grid (actions tab)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rich.text import Text
+from textual.widgets import DataTable, Static
+
+from intl_sdk.display import printable
+from intl_sdk.model import Plan
+from intl_sdk.views import allocation, coverage
+
+_PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#edc948", "#76b7b2", "#e15759", "#9c755f", "#bab0ac", "#ff9da7")
+
+
+def _number(value: Decimal) -> str:
+    return f"{value.normalize():,f}" if value != value.to_integral_value() else f"{int(value):,}"
+
+
+class SharesSummary(Static):
+    """The running total of shares, what is unallocated or over, and a bar of the shares."""
+
+    DEFAULT_CSS = """
+    SharesSummary { height: 3; padding: 0 1; }
+    """
+
+    _plan: Plan | None = None
+
+    def on_resize(self) -> None:
+        if self._plan is not None:
+            self.show(self._plan)
+
+    def show(self, plan: Plan) -> None:
+        self._plan = plan
+        view = allocation(plan)
+        total = view.total_share
+        gap = view.unallocated_share
+        text = Text("Total ", style="bold")
+        text.append(f"{_number(total)}%", style="bold green" if gap == 0 else "bold red")
+        if gap > 0:
+            text.append(f"  ·  {_number(gap)} point{'s' if gap != 1 else ''} unallocated", style="red")
+        elif gap < 0:
+            text.append(f"  ·  {_number(-gap)} point{'s' if gap != -1 else ''} over-allocated", style="red")
+        else:
+            text.append("  ·  fully allocated", style="green")
+        if view.budget is not None:
+            text.append(f"  ·  budget {_number(view.budget)} {printable(view.currency or '')}", style="dim")
+        text.append("\n")
+        width = max(10, (self.size.width or 80) - 4)
+        scale = max(total, Decimal(100))
+        used = 0
+        for index, region in enumerate(view.regions):
+            if region.share is None or region.share <= 0:
+                continue
+            cells = int(round(region.share / scale * width))
+            colour = _PALETTE[index % len(_PALETTE)]
+            label = printable(region.name)[: max(cells - 1, 0)]
+            text.append(label.ljust(cells, " ")[:cells], style=f"black on {colour}")
+            used += cells
+        if gap > 0:
+            cells = max(1, int(round(gap / scale * width)))
+            text.append("░" * cells, style="red")
+        self.update(text)
+
+
+class CoverageGrid(DataTable):
+    """Pillars down, regions across: how many actions serve each; uncovered pillars in red."""
+
+    DEFAULT_CSS = """
+    CoverageGrid { height: 9; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="none", show_cursor=False, **kwargs)
+        self._shape: tuple = ()
+
+    def show(self, plan: Plan) -> None:
+        view = coverage(plan)
+        shape = (view.regions, tuple(sorted(view.actions.items())))
+        if shape == self._shape:
+            return
+        self._shape = shape
+        self.clear(columns=True)
+        self.add_column("pillar", key="pillar", width=34)
+        self.add_column("all", key="all", width=5)
+        for region_id, name in view.regions:
+            self.add_column(Text(printable(name)[:14]), key=f"r:{region_id}", width=max(5, min(14, len(name))))
+        for pillar in view.pillars:
+            uncovered = pillar.id in view.uncovered
+            style = "bold red" if uncovered else ""
+            cells: list = [
+                Text(f"{pillar.number}. {pillar.title}"[:34], style=style),
+                Text("none" if uncovered else str(view.pillar_total(pillar.id)), style=style),
+            ]
+            for region_id, _ in view.regions:
+                count = view.count(pillar.id, region_id)
+                cells.append(Text(str(count) if count else "·", style="bold" if count else "dim"))
+            self.add_row(*cells, key=pillar.id)
