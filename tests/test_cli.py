@@ -61,3 +61,12 @@ def test_importing_the_core_does_not_import_textual_or_rich():
     code = "import sys, intl_sdk; intl_sdk.load; bad = [m for m in ('textual', 'rich') if m in sys.modules]; print(bad)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_edit_refuses_a_broken_plan_with_one_line_and_leaves_it_untouched(run_intl, tmp_path):
+    plan = tmp_path / "bad.toml"
+    plan.write_bytes(b'format = 1\n[[regions]]\nid = "a"\nshare = "abc"\n')
+    result = run_intl("edit", str(plan))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [f"error: {plan}:4:9: `regions[0].share` must be a number, not the string 'abc'"]
+    assert plan.read_bytes() == b'format = 1\n[[regions]]\nid = "a"\nshare = "abc"\n'

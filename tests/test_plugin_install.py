@@ -50,6 +50,14 @@ def _bin(venv, name):
     return venv / "bin" / name
 
 
+def test_core_alone_says_how_to_install_the_editor(venv):
+    result = _run(_bin(venv, "intl"), "edit", EXAMPLES / "nwda.toml")
+    assert result.returncode == 2
+    assert result.stderr == "intl edit: the editor is not installed; install it with: pip install intl-tui\n"
+    no_textual = _run(_bin(venv, "python"), "-c", "import importlib.util as u; print(u.find_spec('textual'))")
+    assert no_textual.stdout.strip() == "None"  # the core does not pull Textual in
+
+
 def test_core_alone_reports_the_missing_framework_and_keeps_its_agreements(venv):
     plugins = _run(_bin(venv, "intl"), "plugins", "--format", "json")
     assert plugins.returncode == 0 and json.loads(plugins.stdout)["plugins"] == []

@@ -109,6 +109,7 @@ class PlanEditorApp(App[int]):
         self._load_all()
 
     def _load_all(self) -> None:
+        self._warm_line_map()
         self.pane("strategy").reload()
         for collection in TABS[1:]:
             self.pane(collection).reload()
@@ -149,6 +150,13 @@ class PlanEditorApp(App[int]):
         self._generation += 1
         self._edited_at = time.perf_counter()
         self._run_check(self._generation)
+
+    @work(thread=True, group="line-map")
+    def _warm_line_map(self) -> None:
+        """Scan the file's line map now, off the UI thread: otherwise the first
+        finding that needs a line pays for it in the middle of someone's typing."""
+        if self.plan.origin is not None:
+            self.plan.origin.layout  # noqa: B018 (computed and cached on first use)
 
     @work(thread=True, exclusive=True, group="check")
     def _run_check(self, generation: int) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from intl_tui.fields import FIELDS, get_value
 from intl_tui.rows import COLUMNS, ORDER, ROW, context
@@ -38,6 +38,8 @@ class ItemsPane(Vertical):
     ItemsPane .list { width: 1fr; }
     ItemsPane .list > DataTable.items { height: 1fr; }
     ItemsPane PlanForm { width: 1fr; min-width: 44; border-left: vkey $foreground 20%; }
+    ItemsPane .empty { color: $text-muted; padding: 1 2; height: auto; display: none; }
+    ItemsPane.-empty .empty { display: block; }
     """
 
     def __init__(self, collection: str, **kwargs) -> None:
@@ -50,6 +52,7 @@ class ItemsPane(Vertical):
             yield SharesSummary(id="shares")
         with Horizontal():
             with Vertical(classes="list"):
+                yield Static(f"No {self.collection} yet. Ctrl+N adds one.", classes="empty")
                 yield DataTable(id=f"table-{self.collection}", classes="items", cursor_type="row", zebra_stripes=True)
                 if self.collection == "actions":
                     yield CoverageGrid(id="coverage")
@@ -85,6 +88,7 @@ class ItemsPane(Vertical):
         for index in row_of:
             table.add_row(*ROW[self.collection](plan, index, shared), key=str(index))
         self._row_of = row_of
+        self.set_class(not row_of, "-empty")
         self.refresh_summaries()
         if row_of:
             self.select(keep if keep is not None and keep < len(self.items) else row_of[0])
