@@ -35,9 +35,9 @@ class ItemsPane(Vertical):
 
     DEFAULT_CSS = """
     ItemsPane > Horizontal { height: 1fr; }
-    ItemsPane .list { width: 1fr; }
+    ItemsPane .list { width: 3fr; }
     ItemsPane .list > DataTable.items { height: 1fr; }
-    ItemsPane PlanForm { width: 1fr; min-width: 44; border-left: vkey $foreground 20%; }
+    ItemsPane PlanForm { width: 2fr; min-width: 44; border-left: vkey $foreground 20%; }
     ItemsPane .empty { color: $text-muted; padding: 1 2; height: auto; display: none; }
     ItemsPane.-empty .empty { display: block; }
     """

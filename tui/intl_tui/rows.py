@@ -45,7 +45,7 @@ def bar(fraction: Decimal, width: int = 10) -> Text:
 
 
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "regions": ("Region", "Id", "Share", "Money", "Staff", "Actions"),
+    "regions": ("Region", "Share", "Money", "Staff", "Actions", "Id"),
     "actions": ("Region", "Action", "Pillars", "Cost", "Staff"),
     "indicators": ("Indicator", "Unit", "Better", "Baseline", "Target", "Latest", "Progress"),
     "agreements": ("Framework", "Tier", "Kind", "Partner", "Status", "Builds on"),
@@ -65,11 +65,11 @@ def region_row(plan: Plan, index: int, action_counts: dict[str, int] | None = No
         count = action_counts.get(region.id, 0)
     return [
         plain(region.name or region.id),
-        plain(region.id, "dim"),
         number(region.share, "%"),
         number((budget * share / 100).quantize(Decimal(1)) if budget is not None and share is not None else None, printable(currency)),
         number((staff * share / 100).quantize(Decimal("0.1")) if staff is not None and share is not None else None),
         number(count),
+        plain(region.id, "dim"),
     ]
 
 

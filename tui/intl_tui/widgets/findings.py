@@ -33,8 +33,8 @@ class FindingsTable(DataTable):
 
     def on_mount(self) -> None:
         self.add_column("", key="severity", width=8)
-        self.add_column("code", key="code", width=24)
-        self.add_column("where", key="where", width=28)
+        self.add_column("code", key="code", width=22)
+        self.add_column("where", key="where", width=26)
         self.add_column("message", key="message")
 
     def show(self, findings: Iterable[Finding], typed: Iterable[tuple[tuple, str, str]] = ()) -> None:
