@@ -15,7 +15,7 @@ from typing import Sequence
 __all__ = ["main"]
 
 #: Command modules, in the order `intl --help` lists them.
-COMMANDS = ("check", "explain", "edit", "new", "show", "plugins", "schema")
+COMMANDS = ("check", "explain", "edit", "new", "report", "diff", "show", "plugins", "schema")
 
 
 class _Parser(argparse.ArgumentParser):

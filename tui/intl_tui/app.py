@@ -418,3 +418,19 @@ class PlanEditorApp(App[int]):
         yield SystemCommand("Delete item (ctrl+r)", "Delete the selected item (ctrl+z puts it back)", self.action_delete_item)
         yield SystemCommand("Undo delete (ctrl+z)", "Put back the last deleted item", self.action_undo_delete)
         yield SystemCommand("Focus findings", "Move to the list of findings", self.action_focus_findings)
+        yield SystemCommand("Export report (HTML)", "Write a self-contained HTML report beside the plan", self.action_export_report)
+        yield SystemCommand("Export report (Markdown)", "Write a Markdown report beside the plan", lambda: self.action_export_report("md"))
+
+    def action_export_report(self, kind: str = "html") -> None:
+        """Write PLAN.html (or PLAN.md) beside the plan, from what is on screen now."""
+        from intl_sdk.report import render_html, render_markdown
+        from intl_sdk.writing import write_atomic
+
+        target = os.path.splitext(self.path)[0] + (".html" if kind == "html" else ".md")
+        text = render_html(self.plan, self.findings) if kind == "html" else render_markdown(self.plan, self.findings)
+        try:
+            write_atomic(target, text.encode("utf-8"))
+        except OSError as error:
+            self.notify(f"Report not written: {printable(str(error))}", severity="error")
+            return
+        self.notify(f"Wrote {printable(target)}")

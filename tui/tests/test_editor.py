@@ -266,3 +266,15 @@ async def test_the_command_palette_offers_the_apps_actions(nwda_copy):
         await pilot.press("enter")
         await pilot.pause()
         assert app.query_one("TabbedContent").active == "regions"
+
+
+async def test_export_report_from_the_palette_writes_html_beside_the_plan(nwda_copy):
+    app = PlanEditorApp(intl_sdk.load(nwda_copy), str(nwda_copy))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p", *"export report html")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+    html = nwda_copy.with_suffix(".html").read_text(encoding="utf-8")
+    assert "<h1>Northwest internationalisation action plan</h1>" in html
