@@ -7,6 +7,8 @@ that cannot be read.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from intl_sdk.checks import check
 from intl_sdk.errors import PlanError
 from intl_sdk.findings import Finding, Severity
@@ -25,8 +27,10 @@ from intl_sdk.model import (
     TargetRegion,
 )
 from intl_sdk.pillars import IMPACT_MEASURES, IMPACT_MEASURE_IDS, PILLAR_IDS, PILLARS, ImpactMeasure, Pillar
+
+if TYPE_CHECKING:
+    from intl_sdk.writing import LayoutLostWarning, dump, dumps
 from intl_sdk.reading import load, loads
-from intl_sdk.writing import LayoutLostWarning, dump, dumps
 
 __all__ = [
     "FORMAT_VERSION",
@@ -60,7 +64,17 @@ __all__ = [
 ]
 
 
+_LAZY = {"dump": "intl_sdk.writing", "dumps": "intl_sdk.writing", "LayoutLostWarning": "intl_sdk.writing"}
+
+
 def __getattr__(name: str):
+    """The writer is imported on first use: `intl check` never needs it."""
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 

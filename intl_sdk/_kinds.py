@@ -43,8 +43,11 @@ def describe_value(value: object) -> str:
             return "nan (not a number)"
         if value.is_infinite():
             return "infinity"
-        return f"the number {value}"
-    if isinstance(value, (int, float)):
+        shown = str(value)
+        return f"the number {shown if len(shown) <= 40 else f'{value:.6E}'}"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"the number {value}" if abs(value) < 10**40 else f"a number of {len(str(abs(value)))} digits"
+    if isinstance(value, float):
         return f"the number {value}"
     if isinstance(value, _dt.datetime):
         return f"the date-time {value.isoformat()}"
@@ -94,6 +97,20 @@ class Text(Kind):
         return out
 
 
+#: Plan figures are money, shares, counts and years: anything at or beyond
+#: 10^18, or with more than 20 decimal places, is a slip (or an attack on the
+#: tools that format numbers), and is refused at load like infinity.
+LIMIT = 10**18
+MAX_PLACES = 20  # a Python float written as a share (100/12) has up to 17
+
+
+def _in_range(value: int | Decimal) -> bool:
+    if type(value) is int:
+        return -LIMIT < value < LIMIT
+    exponent = value.as_tuple().exponent
+    return abs(value) < LIMIT and isinstance(exponent, int) and exponent >= -MAX_PLACES
+
+
 class Integer(Kind):
     expected = "a whole number"
 
@@ -102,7 +119,9 @@ class Integer(Kind):
 
     def convert(self, value: Any, path: tuple) -> int:
         if type(value) is int:
-            return value
+            if _in_range(value):
+                return value
+            raise TypeMismatch(path, "a whole number below 10^18", value)
         raise TypeMismatch(path, self.expected, value)
 
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
@@ -123,12 +142,12 @@ class Number(Kind):
 
     def convert(self, value: Any, path: tuple) -> int | Decimal:
         kind = type(value)
-        if kind is int:
-            return value
-        if kind is Decimal and value.is_finite():
-            return value
         if kind is float and value == value and value not in (float("inf"), float("-inf")):
-            return Decimal(repr(value))
+            value, kind = Decimal(repr(value)), Decimal
+        if kind is int or (kind is Decimal and value.is_finite()):
+            if _in_range(value):
+                return value
+            raise TypeMismatch(path, f"a number below 10^18 with at most {MAX_PLACES} decimal places", value)
         raise TypeMismatch(path, "a finite number" if kind is Decimal else self.expected, value)
 
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:

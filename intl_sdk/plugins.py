@@ -167,9 +167,7 @@ class Plugins:
                     raise ValueError(f"check code {check.code!r} lacks the plugin's prefix (like 'corallia/...')")
                 if check.code in CORE_RULES or check.code in found:
                     raise ValueError(f"check code {check.code!r} is already taken")
-                rule = make_rule(check.code, check.severity, check.function, origin=self.distribution_of(plugin))
-                if check.docs:
-                    rule = make_rule_from_docs(rule, check.docs)
+                rule = make_rule(check.code, check.severity, check.function, self.distribution_of(plugin), check.docs)
             except Exception as error:
                 if _strict():
                     raise
@@ -205,16 +203,6 @@ class Plugins:
         for name in ("frameworks", "rules", "templates", "catalogues", "indicator_sets"):
             getattr(self, name)
         return self
-
-
-def make_rule_from_docs(rule: Rule, docs: str) -> Rule:
-    import inspect
-
-    from attrs import evolve
-
-    text = inspect.cleandoc(docs)
-    summary, _, body = text.partition("\n")
-    return evolve(rule, summary=summary.strip(), docs=body.strip())
 
 
 def _unique(plugins: Plugins, hook_name: str) -> dict[str, Any]:

@@ -30,7 +30,25 @@ def parse_toml(text: str, file: str | None = None) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as error:
         raise _toml_error(error, text, file) from None
     except RecursionError:
-        raise PlanError("nesting is too deep to read", file=file) from None
+        raise PlanError("arrays or tables are nested too deeply to read", file=file, line=_deepest_line(text)) from None
+    except ValueError:  # tomllib lets Python's limit on an integer's digits through
+        match = re.search(r"\d{1000,}", text)
+        line = text.count("\n", 0, match.start()) + 1 if match else None
+        raise PlanError("a number has too many digits to be a plan's figure", file=file, line=line) from None
+
+
+def _deepest_line(text: str, limit: int = 100) -> int | None:
+    """The line where brackets first nest deeper than `limit`, for the error message."""
+    depth = 0
+    for match in re.finditer(r"[\[{]|[\]}]|\n", text):
+        char = match.group()
+        if char in "[{":
+            depth += 1
+            if depth > limit:
+                return text.count("\n", 0, match.start()) + 1
+        elif char in "]}":
+            depth -= 1
+    return None
 
 
 def _toml_error(error: tomllib.TOMLDecodeError, text: str, file: str | None) -> PlanError:

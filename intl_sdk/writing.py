@@ -77,17 +77,52 @@ def dump(plan: Plan, path: str | os.PathLike[str]) -> None:
     plan.origin = Origin(text, target)
 
 
+def _remove_stale_temporaries(folder: str, base: str) -> None:
+    """Delete temporary files a killed save left behind (their writer is gone)."""
+    prefix = f".{base}."
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if not (name.startswith(prefix) and name.endswith(".tmp")):
+            continue
+        pid_text = name[len(prefix) :].split(".", 1)[0]
+        if not pid_text.isdigit() or _alive(int(pid_text)):
+            continue
+        try:
+            os.unlink(os.path.join(folder, name))
+        except OSError:
+            pass
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
 def write_atomic(target: str, payload: bytes) -> None:
+    """Write `payload` to `target` so that it holds either the old or the new
+    bytes, whatever happens: a temporary file named after this process in the
+    same folder, fsync'd, then renamed over the target. A temporary file left
+    by a process that was killed mid-save is removed by the next save."""
     folder = os.path.dirname(os.path.abspath(target))
+    base = os.path.basename(target)
+    _remove_stale_temporaries(folder, base)
     try:
         mode = os.stat(target).st_mode & 0o7777
     except FileNotFoundError:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder
-    )
+    handle, temporary = tempfile.mkstemp(prefix=f".{base}.{os.getpid()}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)

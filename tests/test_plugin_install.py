@@ -107,3 +107,33 @@ def test_the_example_plugin_installs_is_found_through_its_entry_point_and_its_ch
     own_tests = _run(_bin(venv, "python"), "-m", "pytest", "-q", "-p", "no:cacheprovider", TEMPLATE / "tests", cwd=TEMPLATE)
     assert own_tests.returncode == 0, own_tests.stdout + own_tests.stderr
     assert "3 passed" in own_tests.stdout
+
+
+def test_a_broken_plugin_is_reported_and_isolated_never_a_traceback(venv, tmp_path):
+    broken = REPO / "tests" / "fixtures" / "broken-plugin"
+    installed = _run(_uv(), "pip", "install", "--quiet", "--python", _bin(venv, "python"), broken)
+    assert installed.returncode == 0, installed.stderr
+
+    listing = _run(_bin(venv, "intl"), "plugins", "--format", "json")
+    assert listing.returncode == 1 and "Traceback" not in listing.stderr
+    failures = {(f["name"], f["stage"]) for f in json.loads(listing.stdout)["failures"]}
+    assert ("broken-import", "import") in failures
+    assert ("broken-hook", "intl_frameworks") in failures
+    assert ("broken-garbage", "intl_frameworks") in failures and ("broken-garbage", "intl_templates") in failures
+    assert ("broken-garbage", "intl_checks") in failures
+
+    check = _run(_bin(venv, "intl"), "check", EXAMPLES / "nwda.toml", "--format", "json")
+    assert check.returncode == 1 and check.stderr == "" and "Traceback" not in check.stdout
+    findings = json.loads(check.stdout)["files"][0]["findings"]
+    errors = [f["message"] for f in findings if f["code"] == "plugin-error"]
+    assert any("intl-broken" in m and "ImportError: this plugin needs a module" in m for m in errors)
+    assert any("RuntimeError: the framework's database is unreachable" in m for m in errors)
+    assert any("check broken/explodes" in m and "ZeroDivisionError" in m for m in errors)
+    assert any("check broken/garbage" in m and "TypeError" in m for m in errors)
+    assert "shares-sum" in {f["code"] for f in findings}  # the core's checks still ran
+    assert "twinning/no-sponsor" not in {f["code"] for f in findings}
+
+    text = _run(_bin(venv, "intl"), "check", EXAMPLES / "nwda.toml")
+    assert text.returncode == 1 and "Traceback" not in text.stdout + text.stderr
+    explain = _run(_bin(venv, "intl"), "explain", "broken/explodes")
+    assert explain.returncode == 0 and "from intl-broken" in explain.stdout

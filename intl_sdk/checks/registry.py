@@ -46,11 +46,14 @@ class Rule:
 CORE_RULES: dict[str, Rule] = {}
 
 
-def make_rule(code: str, severity: Severity, function: CheckFunction, origin: str = "intl-sdk") -> Rule:
-    """A Rule from a check function whose docstring is its summary line and docs."""
+def make_rule(
+    code: str, severity: Severity, function: CheckFunction, origin: str = "intl-sdk", docs: str | None = None
+) -> Rule:
+    """A Rule from a check function; its docs are `docs` or else the function's
+    docstring: a summary line, then the four sections."""
     if not _CODE_RE.match(code):
         raise ValueError(f"{code!r} is not a kebab-case code (optionally prefix/code)")
-    docs = inspect.cleandoc(function.__doc__ or "")
+    docs = inspect.cleandoc(docs if docs is not None else function.__doc__ or "")
     summary, _, body = docs.partition("\n")
     missing = [title for title in _SECTIONS if f"## {title}" not in body]
     if missing:

@@ -25,44 +25,53 @@ def summary(results: list[FileResult]) -> dict[str, int]:
     return {level.value: counts.get(level.value, 0) for level in Severity}
 
 
+_ANSI = {"bold red": "1;31", "yellow": "33", "cyan": "36", "bold": "1", "dim": "2"}
+
+
+def _use_colour(choice: str, stream) -> bool:
+    """--color always/never, or auto: a terminal, not NO_COLOR, not TERM=dumb."""
+    if choice != "auto":
+        return choice == "always"
+    return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
 def render_text(results: list[FileResult], *, color: str = "auto") -> None:
+    """Compiler-style lines. Colour comes from our own labels only: plan text is
+    made printable first, so nothing in a plan can reach the terminal as an escape."""
     import sys
 
-    from rich.console import Console
-    from rich.text import Text
+    out, err = sys.stdout, sys.stderr
+    paint_out, paint_err = _use_colour(color, out), _use_colour(color, err)
 
-    force = {"always": True, "never": False}.get(color)
-    console = Console(
-        highlight=False,
-        soft_wrap=True,
-        force_terminal=force,
-        no_color=True if color == "never" else None,
-        emoji=False,
-    )
-    errors = Console(stderr=True, highlight=False, soft_wrap=True, force_terminal=force, emoji=False)
+    def paint(text: str, style: str, enabled: bool) -> str:
+        return f"\x1b[{_ANSI[style]}m{text}\x1b[0m" if enabled and style else text
+
     for result in results:
         path = printable(result.path)
         if result.skipped:
-            errors.print(Text(f"{path}: skipped: {result.skipped}", style="dim"))
+            err.write(paint(f"{path}: skipped: {result.skipped}", "dim", paint_err) + "\n")
             continue
         if result.error is not None:
-            errors.print(Text(f"error: {printable(str(result.error))}", style="bold red"))
+            err.write(paint(f"error: {printable(str(result.error))}", "bold red", paint_err) + "\n")
             continue
         for finding in result.findings:
-            line = Text(f"{path}:{finding.line}: " if finding.line else f"{path}: ", style="bold")
-            line.append(f"{finding.severity.value}[{finding.code}]", style=_STYLES[finding.severity])
-            line.append(" " + printable(finding.message))
-            console.print(line)
-            console.print(Text("    hint: " + printable(finding.hint), style="dim"))
+            where = f"{path}:{finding.line}: " if finding.line else f"{path}: "
+            label = f"{finding.severity.value}[{finding.code}]"
+            out.write(
+                paint(where, "bold", paint_out)
+                + paint(label, _STYLES[finding.severity], paint_out)
+                + " "
+                + printable(finding.message)
+                + "\n"
+            )
+            out.write(paint("    hint: " + printable(finding.hint), "dim", paint_out) + "\n")
     counts = summary(results)
     checked = sum(1 for r in results if not r.skipped and r.error is None)
     unreadable = sum(1 for r in results if r.error is not None)
     parts = [f"{n} {level}{'s' if n != 1 else ''}" for level, n in counts.items()]
     tail = f"; {unreadable} could not be read" if unreadable else ""
-    console.print(
-        Text(f"Checked {checked} plan{'s' if checked != 1 else ''}: {', '.join(parts)}{tail}.", style="bold"),
-    )
-    sys.stdout.flush()
+    out.write(paint(f"Checked {checked} plan{'s' if checked != 1 else ''}: {', '.join(parts)}{tail}.", "bold", paint_out) + "\n")
+    out.flush()
 
 
 def render_json(results: list[FileResult]) -> str:

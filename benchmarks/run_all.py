@@ -1,0 +1,32 @@
+"""Every benchmark, one after the other, each printing its ratios against a baseline measured in the same run.
+
+    uv run --all-packages python benchmarks/run_all.py
+
+Benchmarks print figures; nothing here fails on time.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).parent
+RUNS = [
+    ("load + check vs tomllib.loads, 1x to 8x (1x = 5,000 actions)", ["bench_check.py", "--sizes", "1,2,4,8"]),
+    ("dumps vs tomli_w.dumps", ["bench_dumps.py"]),
+    ("load and dump", ["bench_io.py"]),
+    ("intl check cold start vs python -c pass", ["bench_cold_start.py"]),
+    ("reports", ["bench_report.py"]),
+    ("editor: keystroke to findings", ["bench_tui.py", "--keys", "60"]),
+]
+
+
+def main() -> None:
+    for title, command in RUNS:
+        print(f"\n== {title}", flush=True)
+        subprocess.run([sys.executable, str(HERE / command[0]), *command[1:]], check=False)
+
+
+if __name__ == "__main__":
+    main()

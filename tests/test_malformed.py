@@ -1,0 +1,137 @@
+"""Malformed input, generated: no input makes intl-sdk crash or lose the line.
+
+Each example is a valid generated plan broken by one mutation: a wrong type at
+some key, a missing line, a truncation, invalid UTF-8, a NUL byte, a huge or
+non-finite number, deep nesting, a duplicated table or key, a bad format.
+
+Properties: `loads` returns a plan (which then checks and saves without error)
+or raises only `PlanError`, one line, with a line number whenever the input
+is not empty; `intl check` exits 2 with one line on stderr; `intl edit` refuses
+the file with that same line before any screen opens.
+
+CI runs 2,000 examples per property; the longer run is
+`INTL_FUZZ_EXAMPLES=10000 uv run --all-packages pytest tests/test_malformed.py`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import tempfile
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+import intl_sdk
+from intl_sdk import PlanError
+from intl_sdk.cli import main
+
+from strategies import plans
+
+EXAMPLES = int(os.environ.get("INTL_FUZZ_EXAMPLES", "2000"))
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+WRONG_VALUES = [
+    '"text"', '"24%"', "42", "4.5", "true", "2007-04-01", "07:30:00", "[1, 2]", '["a", 3]', "{ a = 1 }",
+    "nan", "inf", "-inf", "+nan", "1e999", "-1e-999", "9" * 30, "[]", "{}",
+]
+_VALUE_LINE_RE = re.compile(rb"^([A-Za-z0-9_\"'.-]+ = ).*$", re.M)
+
+
+@st.composite
+def broken_plans(draw) -> bytes:
+    data = intl_sdk.dumps(draw(plans)).encode("utf-8")
+    mutation = draw(
+        st.sampled_from(
+            ["wrong-type", "drop-line", "truncate", "invalid-utf8", "nul", "huge-number", "deep-nesting", "duplicate", "format", "garbage"]
+        )
+    )
+    if mutation == "wrong-type":
+        lines = list(_VALUE_LINE_RE.finditer(data))
+        match = draw(st.sampled_from(lines))
+        value = draw(st.sampled_from(WRONG_VALUES)).encode()
+        return data[: match.start()] + match.group(1) + value + data[match.end() :]
+    if mutation == "drop-line":
+        lines = data.splitlines(keepends=True)
+        index = draw(st.integers(0, len(lines) - 1))
+        return b"".join(lines[:index] + lines[index + 1 :])
+    if mutation == "truncate":
+        return data[: draw(st.integers(0, len(data)))]
+    position = draw(st.integers(0, len(data)))
+    if mutation == "invalid-utf8":
+        return data[:position] + draw(st.sampled_from([b"\xff", b"\xc3", b"\xed\xa0\x80", b"\xfe\xff"])) + data[position:]
+    if mutation == "nul":
+        return data[:position] + b"\x00" + data[position:]
+    if mutation == "huge-number":
+        number = draw(st.sampled_from([b"9" * 5000, b"1e99999", b"-" + b"9" * 40, b"1" + b"0" * 18]))
+        return re.sub(rb"= -?\d[\d_.eE+-]*", b"= " + number, data, count=1)
+    if mutation == "deep-nesting":
+        depth = draw(st.integers(50, 3000))
+        return data + b"\ndeep = " + b"[" * depth + b"]" * depth + b"\n"
+    if mutation == "duplicate":
+        lines = data.splitlines(keepends=True)
+        index = draw(st.integers(0, len(lines) - 1))
+        return b"".join(lines[: index + 1] + [lines[index]] + lines[index + 1 :])
+    if mutation == "format":
+        replacement = draw(st.sampled_from([b"format = 2", b"format = 0", b'format = "1"', b"", b"format = 1.0"]))
+        return data.replace(b"format = 1", replacement, 1)
+    return data[:position] + draw(st.binary(min_size=1, max_size=20)) + data[position:]
+
+
+def _one_clear_line(error: PlanError, data: bytes) -> None:
+    assert error.file == "plan.toml"
+    assert "\n" not in str(error) and str(error).startswith("plan.toml")
+    if data.strip():
+        assert error.line is not None and 1 <= error.line <= data.count(b"\n") + 1, str(error)
+
+
+@FUZZ
+@given(broken_plans())
+def test_load_raises_only_plan_error_with_a_line_or_gives_a_plan_that_checks_and_saves(data):
+    try:
+        plan = intl_sdk.loads(data, path="plan.toml")
+    except PlanError as error:
+        _one_clear_line(error, data)
+        return
+    intl_sdk.check(plan)
+    text = intl_sdk.dumps(plan)
+    assert intl_sdk.loads(text) == plan
+
+
+def _run_cli(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    return code, out.getvalue(), err.getvalue()
+
+
+@FUZZ
+@given(broken_plans())
+def test_intl_check_and_intl_edit_exit_2_with_one_line_for_a_broken_plan(data):
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "plan.toml")
+        with open(path, "wb") as handle:
+            handle.write(data)
+        try:
+            intl_sdk.load(path)
+        except PlanError as error:
+            expected = f"error: {error}\n"
+            code, out, err = _run_cli("check", path)
+            assert (code, err) == (2, expected) and "Traceback" not in out
+            code, out, err = _run_cli("edit", path)  # refused before any screen opens
+            assert (code, err) == (2, expected)
+            with open(path, "rb") as handle:
+                assert handle.read() == data  # untouched
+            return
+        code, _, err = _run_cli("check", path, "--format", "json")
+        assert code in (0, 1) and err == ""
+
+
+def test_a_10_mb_string_loads_checks_and_saves():
+    name = "x" * 10_000_000
+    text = f'format = 1\n[strategy]\nname = "{name}"\n[[regions]]\nid = "a"\nname = "{name}"\nshare = 100\n'
+    plan = intl_sdk.loads(text)
+    assert plan.strategy.name == name
+    intl_sdk.check(plan)
+    assert intl_sdk.dumps(plan) == text
