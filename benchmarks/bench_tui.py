@@ -3,7 +3,7 @@
     uv run python benchmarks/bench_tui.py [--keys 40]
 
 Drives the real app headless (Textual's test harness): opens the plan, types
-digits into an action's cost, and times each key from the moment it reaches
+a digit and a backspace, in turn, into an action's cost, and times each key from the moment it reaches
 the app (sent through the driver, as a terminal's input is) to the new
 findings on screen. Pilot.press is not used for timing: it also waits for the
 whole app to go idle and for animations, which no user waits for. Prints the check alone on the same plan as the baseline. Target:
@@ -47,12 +47,16 @@ async def measure(path: str, keys: int) -> tuple[float, list[float]]:
         latencies = []
         for number in range(keys):
             shown = len(app.latencies)
+            # a digit, then backspace: every key is a real edit, the cost stays a valid number
             digit = str(number % 10)
-            key = events.Key(digit, digit)
+            key = events.Key(digit, digit) if number % 2 == 0 else events.Key("backspace", None)
             key.set_sender(app)
             begin = time.perf_counter()
             app._driver.send_message(key)  # how a terminal's key reaches the app
+            deadline = begin + 5
             while len(app.latencies) == shown:
+                if time.perf_counter() > deadline:
+                    raise SystemExit(f"no findings 5 s after key {number}: the edit was not applied")
                 await asyncio.sleep(0.0005)
             latencies.append(time.perf_counter() - begin)
             await pilot.pause()

@@ -14,7 +14,7 @@ from typing import Any
 
 from attrs import frozen
 
-from intl_sdk import model
+from intl_sdk import _kinds, model
 from intl_sdk.display import printable
 from intl_sdk.pillars import IMPACT_MEASURES, PILLARS
 
@@ -226,14 +226,20 @@ def parse(field: Field, text: str, current: Any = None) -> Any:
 
 
 def _number(text: str) -> int | Decimal:
-    if _INT_RE.fullmatch(text):
-        return int(re.sub(r"[,_ ]", "", text))
-    if _DECIMAL_RE.fullmatch(text):
+    value: int | Decimal | None = None
+    if _INT_RE.fullmatch(text) and len(text) < 40:
+        value = int(re.sub(r"[,_ ]", "", text))
+    elif _DECIMAL_RE.fullmatch(text) and len(text) < 60:
         try:
-            return Decimal(re.sub(r"[,_]", "", text))
+            value = Decimal(re.sub(r"[,_]", "", text))
         except InvalidOperation:
-            pass
-    raise ParseError(f"{text!r} is not a number: type digits, such as 24 or 12.5")
+            value = None
+    if value is None:
+        raise ParseError(f"{text!r} is not a number: type digits, such as 24 or 12.5")
+    try:  # the reader's own limits, so the editor never saves a file load() refuses
+        return _kinds.Number().convert(value, ())
+    except _kinds.TypeMismatch as mismatch:
+        raise ParseError(f"{text}: type {mismatch.expected}") from None
 
 
 def _actuals(text: str) -> dict[int, int | Decimal]:

@@ -278,3 +278,16 @@ async def test_export_report_from_the_palette_writes_html_beside_the_plan(nwda_c
         await pilot.pause()
     html = nwda_copy.with_suffix(".html").read_text(encoding="utf-8")
     assert "<h1>Northwest internationalisation action plan</h1>" in html
+
+
+async def test_a_number_beyond_the_readers_limits_is_refused_where_typed(nwda_copy):
+    app = PlanEditorApp(intl_sdk.load(nwda_copy), str(nwda_copy))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f3")
+        share = app.query_one("#form-regions #field-share", Input)
+        await replace_text(pilot, share, "1" + "0" * 19)
+        await settle(app, pilot)
+        assert app.plan.regions[0].share == 10**17  # the last value typed that the reader accepts
+        assert app.query_one("#form-regions #row-field-share").has_class("-invalid")
+        assert "below 10^18" in screen_text(app)
