@@ -21,7 +21,7 @@ import os
 import re
 import tempfile
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 import intl_sdk
 from intl_sdk import PlanError
@@ -79,6 +79,32 @@ def broken_plans(draw) -> bytes:
     return data[:position] + draw(st.binary(min_size=1, max_size=20)) + data[position:]
 
 
+# Every kind of damage, always run, whatever the generator happens to draw.
+KNOWN_BAD = [
+    b"format = 1\nx = " + b"9" * 5000 + b"\n",
+    b"format = 1\nx = " + b"[" * 5000 + b"]" * 5000 + b"\n",
+    b"format = 1\n[strategy]\nname = \"a\x00b\"\n",
+    b"format = 1\n[strategy]\nname = \"caf\xe9\"\n",
+    b"format = 1\n[[regions]]\nid = \"a\"\nshare = 1e99999\n",
+    b"format = 1\n[[regions]]\nid = \"a\"\nshare = nan\n",
+    b"format = 1\n[strategy]\n[strategy]\n",
+    b"format = 1\n[strategy]\nname = \"x\"\nname = \"y\"\n",
+    b"format = 2\n",
+    b"",
+    b"\xef\xbb\xbfformat = 1\n",
+    b"format = 1\n[[regions]]\nid = \"a\"\nshare = \"24%\"\n",
+    b"format = 1\nregions = 3\n",
+    b"format = 1\n[[actions]]\nid = \"a\"\nstart = \"2007-04-01\"\n",
+    b"format = 1\n[strategy]\nperiod = { start = 2006, end = ",
+]
+
+
+def _with_known_bad(test):
+    for data in KNOWN_BAD:
+        test = example(data)(test)
+    return test
+
+
 def _one_clear_line(error: PlanError, data: bytes) -> None:
     assert error.file == "plan.toml"
     assert "\n" not in str(error) and str(error).startswith("plan.toml")
@@ -87,6 +113,7 @@ def _one_clear_line(error: PlanError, data: bytes) -> None:
 
 
 @FUZZ
+@_with_known_bad
 @given(broken_plans())
 def test_load_raises_only_plan_error_with_a_line_or_gives_a_plan_that_checks_and_saves(data):
     try:
@@ -107,6 +134,7 @@ def _run_cli(*args: str) -> tuple[int, str, str]:
 
 
 @FUZZ
+@_with_known_bad
 @given(broken_plans())
 def test_intl_check_and_intl_edit_exit_2_with_one_line_for_a_broken_plan(data):
     with tempfile.TemporaryDirectory() as folder:
