@@ -301,6 +301,27 @@ def field_kinds(cls: type) -> dict[str, Kind]:
     return kinds
 
 
+#: Unknown keys may hold any TOML, but not nested deeper than this: nothing in
+#: a plan needs it, and it keeps every tool that walks a plan within its stack.
+MAX_NESTING = 32
+
+
+def check_unknown(value: Any, path: tuple, depth: int = 0) -> None:
+    """An unknown key's value: any TOML, but finite and not nested too deeply."""
+    if depth > MAX_NESTING:
+        raise TypeMismatch(path, f"a value nested at most {MAX_NESTING} levels deep", value)
+    kind = type(value)
+    if kind is Decimal:
+        if not value.is_finite():
+            raise TypeMismatch(path, "a finite number", value)
+    elif kind is list:
+        for index, item in enumerate(value):
+            check_unknown(item, path + (index,), depth + 1)
+    elif kind is dict:
+        for key, item in value.items():
+            check_unknown(item, path + (key,), depth + 1)
+
+
 def build(cls: type, data: dict[str, Any], path: tuple) -> Any:
     """An instance of `cls` from a parsed table; unknown keys go to `extra`."""
     kinds = field_kinds(cls)
@@ -309,6 +330,8 @@ def build(cls: type, data: dict[str, Any], path: tuple) -> Any:
     for key, value in data.items():
         kind = kinds.get(key)
         if kind is None:
+            if type(value) in (Decimal, list, dict):
+                check_unknown(value, path + (key,))
             extra[key] = value
         else:
             values[key] = kind.convert(value, path + (key,))

@@ -129,12 +129,17 @@ def _regions(old: Plan, new: Plan, result: PlanDiff) -> None:
             result.add("shares-total", "regions", f"shares total {format_number(total_before)}% → {format_number(total_after)}%", total_before, total_after)
 
 
+def _added_and_removed(collection: str, before: dict, after: dict, result: PlanDiff, detail=lambda item: "") -> None:
+    singular = collection[:-1]
+    for item_id in sorted(before.keys() - after.keys()):
+        result.add(f"{singular}-removed", f"{collection}.{item_id}", f"{singular} {item_id!r} removed", item_id)
+    for item_id in sorted(after.keys() - before.keys()):
+        result.add(f"{singular}-added", f"{collection}.{item_id}", f"{singular} {item_id!r} added{detail(after[item_id])}", None, item_id)
+
+
 def _actions(old: Plan, new: Plan, result: PlanDiff) -> None:
     before, after = _by_id(old.actions), _by_id(new.actions)
-    for action_id in sorted(before.keys() - after.keys()):
-        result.add("action-removed", f"actions.{action_id}", f"action {action_id!r} removed", action_id)
-    for action_id in sorted(after.keys() - before.keys()):
-        result.add("action-added", f"actions.{action_id}", f"action {action_id!r} added in {after[action_id].region!r}", None, action_id)
+    _added_and_removed("actions", before, after, result, lambda a: f" in {a.region!r}")
     for action_id in [i for i in before if i in after]:
         a, b = before[action_id], after[action_id]
         if a.region != b.region:
@@ -150,10 +155,7 @@ def _actions(old: Plan, new: Plan, result: PlanDiff) -> None:
 
 def _indicators(old: Plan, new: Plan, result: PlanDiff) -> None:
     before, after = _by_id(old.indicators), _by_id(new.indicators)
-    for indicator_id in sorted(before.keys() - after.keys()):
-        result.add("indicator-removed", f"indicators.{indicator_id}", f"indicator {indicator_id!r} removed", indicator_id)
-    for indicator_id in sorted(after.keys() - before.keys()):
-        result.add("indicator-added", f"indicators.{indicator_id}", f"indicator {indicator_id!r} added", None, indicator_id)
+    _added_and_removed("indicators", before, after, result)
     for indicator_id in [i for i in before if i in after]:
         a, b = before[indicator_id], after[indicator_id]
         for name in ("baseline", "target"):
@@ -182,10 +184,7 @@ def _measure(pair: tuple) -> str:
 
 def _agreements(old: Plan, new: Plan, result: PlanDiff) -> None:
     before, after = _by_id(old.agreements), _by_id(new.agreements)
-    for agreement_id in sorted(before.keys() - after.keys()):
-        result.add("agreement-removed", f"agreements.{agreement_id}", f"agreement {agreement_id!r} removed", agreement_id)
-    for agreement_id in sorted(after.keys() - before.keys()):
-        result.add("agreement-added", f"agreements.{agreement_id}", f"agreement {agreement_id!r} added ({after[agreement_id].status or 'no status'})", None, agreement_id)
+    _added_and_removed("agreements", before, after, result, lambda a: f" ({a.status or 'no status'})")
     for agreement_id in [i for i in before if i in after]:
         a, b = before[agreement_id], after[agreement_id]
         if a.status != b.status:

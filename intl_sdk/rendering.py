@@ -24,15 +24,21 @@ _BARE_KEY_RE = re.compile(r"[A-Za-z0-9_-]+\Z")
 
 # -- the model as plain TOML data ---------------------------------------------
 
-_FIELDS_CACHE: dict[type, tuple[tuple[str, bool], ...]] = {}
+_FIELDS_CACHE: dict[type, tuple[tuple[str, bool, Any], ...]] = {}
 
 
-def _fields(cls: type) -> tuple[tuple[str, bool], ...]:
-    """(name, may be left out when empty) for each of a class's plan keys."""
+def _fields(cls: type) -> tuple[tuple[str, bool, Any], ...]:
+    """(name, may be left out when empty, the kind that checks a number or None) per plan key."""
     cached = _FIELDS_CACHE.get(cls)
     if cached is None:
+        from intl_sdk import _kinds
+
         cached = tuple(
-            (f.name, f.metadata["kind"].empty_is_absent and not f.metadata.get("always"))
+            (
+                f.name,
+                f.metadata["kind"].empty_is_absent and not f.metadata.get("always"),
+                f.metadata["kind"] if isinstance(f.metadata["kind"], (_kinds.Number, _kinds.Integer)) else None,
+            )
             for f in attrs.fields(cls)
             if "kind" in f.metadata
         )
@@ -48,15 +54,29 @@ def to_data(obj: Any) -> dict[str, Any]:
     key out and leaving it empty mean the same) unless the format always shows them.
     """
     out: dict[str, Any] = {}
-    for name, omit_empty in _fields(type(obj)):
+    for name, omit_empty, number in _fields(type(obj)):
         value = getattr(obj, name)
         if value is None or (omit_empty and not value):
             continue
+        if number is not None and not isinstance(value, bool):
+            _refuse_what_load_refuses(number, name, value)
         out[name] = _data_value(value)
     for key, value in obj.extra.items():
         if key not in out:
             out[key] = _data_value(value)
     return out
+
+
+def _refuse_what_load_refuses(kind: Any, name: str, value: Any) -> None:
+    """Never write a number that `load` would refuse: that file could not be opened again."""
+    from intl_sdk import _kinds
+
+    try:
+        kind.convert(value, (name,))
+    except _kinds.TypeMismatch as mismatch:
+        raise ValueError(
+            f"cannot save `{name}` = {value!r}: it must be {mismatch.expected}"
+        ) from None
 
 
 def _data_value(value: Any) -> Any:

@@ -7,15 +7,17 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
+from intl_sdk import _kinds
+
 import intl_sdk
 from intl_sdk import Action, Agreement, Budget, Indicator, Measurement, Party, Period, Plan, Strategy, TargetRegion
 
 ids = st.from_regex(r"[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
 texts = st.text(max_size=30)
 years = st.integers(min_value=1990, max_value=2040)
-decimals = st.decimals(allow_nan=False, allow_infinity=False).filter(
-    lambda d: d.adjusted() < 30 and d.adjusted() > -30
-)
+# Numbers the reader accepts: below 10^18, at most 20 decimal places (unknown keys take any finite number).
+decimals = st.decimals(allow_nan=False, allow_infinity=False).filter(lambda d: _kinds._in_range(d))
+any_decimals = st.decimals(allow_nan=False, allow_infinity=False).filter(lambda d: -30 < d.adjusted() < 30)
 numbers = st.one_of(st.integers(-10**12, 10**12), decimals)
 dates = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
 
@@ -24,7 +26,11 @@ unknown_keys = st.one_of(
     st.from_regex(r"x_[a-z_]{1,8}", fullmatch=True),
     st.text(min_size=1, max_size=8).map(lambda s: "x " + s),
 )
-scalars = st.one_of(texts, st.integers(-10**18, 10**18), decimals, st.booleans(), dates)
+scalars = st.one_of(
+    texts, st.integers(-10**30, 10**30), any_decimals, st.booleans(), dates,
+    st.datetimes(min_value=dt.datetime(1, 1, 1), timezones=st.none() | st.just(dt.timezone.utc)),
+    st.times(),
+)
 values = st.recursive(
     scalars,
     lambda inner: st.one_of(

@@ -96,6 +96,8 @@ KNOWN_BAD = [
     b"format = 1\nregions = 3\n",
     b"format = 1\n[[actions]]\nid = \"a\"\nstart = \"2007-04-01\"\n",
     b"format = 1\n[strategy]\nperiod = { start = 2006, end = ",
+    b"format = 1\nframeworks = []\n\n[strategy]\nx__ = +nan\n",  # found by the 2,000-example run
+    b"format = 1\ndeep = " + b"[" * 200 + b"]" * 200 + b"\n",  # ditto: tomllib reads it, the writer's stack did not
 ]
 
 

@@ -222,3 +222,21 @@ def test_a_table_that_becomes_a_value_is_edited_not_rewritten():
     plan.extra["x"] = "now a string"
     after = intl_sdk.dumps(plan)  # a LayoutLostWarning would fail the test
     assert "# keep" in after and intl_sdk.loads(after) == plan
+
+
+def test_dumps_refuses_a_number_load_would_refuse_rather_than_write_an_unreadable_file():
+    plan = Plan(regions=[TargetRegion(id="a", share=Decimal("1E-30"))])
+    with pytest.raises(ValueError, match="cannot save `share`"):
+        intl_sdk.dumps(plan)
+    plan.regions[0].share = 10**19
+    with pytest.raises(ValueError, match="below 10\\^18"):
+        intl_sdk.dumps(plan)
+
+
+@pytest.mark.parametrize(
+    "text", ["format = 1\nx = nan\n", "format = 1\n[strategy]\nx = { y = [1, inf] }\n", "format = 1\nx = " + "[" * 40 + "]" * 40 + "\n"]
+)
+def test_unknown_keys_take_any_toml_but_nan_infinity_and_deep_nesting(text):
+    with pytest.raises(intl_sdk.PlanError) as caught:
+        intl_sdk.loads(text)
+    assert caught.value.line == text.count("\n")
