@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_right
-from typing import Iterator
-
 from attrs import define, field
 
 __all__ = ["Layout", "Section", "Span", "Statement", "scan"]
@@ -284,7 +282,3 @@ def scan(text: str) -> Layout:
     """The layout of a TOML text that `tomllib` accepts."""
     return _Scanner(text).run()
 
-
-def iter_lines(text: str) -> Iterator[str]:
-    """Lines with their endings, as the writer joins them back."""
-    return iter(text.splitlines(keepends=True))

@@ -24,11 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import json
-    import sys
 
     from intl_sdk.diff import diff_plans
     from intl_sdk.display import printable
-    from intl_sdk.errors import PlanError
     from intl_sdk.reading import load, loads
 
     if args.git:

@@ -13,12 +13,12 @@ from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, Select, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Label, Select, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 import intl_sdk
 from intl_sdk.display import printable
-from intl_sdk.editing import COLLECTIONS, add_item, delete_item, duplicate_item, rename_id
+from intl_sdk.editing import add_item, delete_item, duplicate_item, rename_id
 from intl_sdk.findings import Finding
 from intl_sdk.model import Plan
 
