@@ -12,6 +12,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from intl_sdk.checks.context import format_number
 from intl_sdk.display import printable
 from intl_sdk.model import Plan
 from intl_sdk.pillars import PILLARS
@@ -25,11 +26,7 @@ def plain(value: object) -> Text:
 
 
 def number(value: int | Decimal | None) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, int):
-        return f"{value:,}"
-    return f"{value:,f}"
+    return "—" if value is None else format_number(value)
 
 
 def render_plan_view(plan: Plan) -> Iterator[RenderableType]:

@@ -7,15 +7,12 @@ from decimal import Decimal
 from rich.text import Text
 from textual.widgets import DataTable, Static
 
+from intl_sdk.checks.context import format_number
 from intl_sdk.display import printable
 from intl_sdk.model import Plan
 from intl_sdk.views import allocation, coverage
 
 _PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#edc948", "#76b7b2", "#e15759", "#9c755f", "#bab0ac", "#ff9da7")
-
-
-def _number(value: Decimal) -> str:
-    return f"{value.normalize():,f}" if value != value.to_integral_value() else f"{int(value):,}"
 
 
 class SharesSummary(Static):
@@ -37,15 +34,15 @@ class SharesSummary(Static):
         total = view.total_share
         gap = view.unallocated_share
         text = Text("Total ", style="bold")
-        text.append(f"{_number(total)}%", style="bold green" if gap == 0 else "bold red")
+        text.append(f"{format_number(total)}%", style="bold green" if gap == 0 else "bold red")
         if gap > 0:
-            text.append(f"  ·  {_number(gap)} point{'s' if gap != 1 else ''} unallocated", style="red")
+            text.append(f"  ·  {format_number(gap)} point{'s' if gap != 1 else ''} unallocated", style="red")
         elif gap < 0:
-            text.append(f"  ·  {_number(-gap)} point{'s' if gap != -1 else ''} over-allocated", style="red")
+            text.append(f"  ·  {format_number(-gap)} point{'s' if gap != -1 else ''} over-allocated", style="red")
         else:
             text.append("  ·  fully allocated", style="green")
         if view.budget is not None:
-            text.append(f"  ·  budget {_number(view.budget)} {printable(view.currency or '')}", style="dim")
+            text.append(f"  ·  budget {format_number(view.budget)} {printable(view.currency or '')}", style="dim")
         text.append("\n")
         width = max(10, (self.size.width or 80) - 4)
         scale = max(total, Decimal(100))
