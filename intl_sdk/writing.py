@@ -225,7 +225,7 @@ class _Editor:
             if before is _MISSING:
                 self.add(path, key, after, section)
                 continue
-            if _is_tables(before):
+            if _is_tables(before) and (after is _MISSING or after == [] or _is_tables(after)):
                 items = layout.array_items(sub)
                 if len(items) != len(before):
                     raise _Rewrite

@@ -240,3 +240,12 @@ def test_unknown_keys_take_any_toml_but_nan_infinity_and_deep_nesting(text):
     with pytest.raises(intl_sdk.PlanError) as caught:
         intl_sdk.loads(text)
     assert caught.value.line == text.count("\n")
+
+
+@pytest.mark.parametrize("value", ["now text", [1, 2], {"a": 1}])
+def test_an_array_of_tables_that_becomes_another_value_is_edited(value):
+    text = 'format = 1\n# keep\n\n[[x]]\na = 1\n\n[[x]]\na = 2\n'
+    plan = intl_sdk.loads(text)
+    plan.extra["x"] = value
+    after = intl_sdk.dumps(plan)  # no crash, no LayoutLostWarning (warnings are errors here)
+    assert "# keep" in after and intl_sdk.loads(after) == plan
