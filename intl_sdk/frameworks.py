@@ -19,6 +19,7 @@ __all__ = [
     "AgreementKind",
     "Catalogue",
     "Check",
+    "Command",
     "Framework",
     "IndicatorSet",
     "IndicatorTemplate",
@@ -145,4 +146,21 @@ class IndicatorSet:
     id: str
     title: str
     indicators: tuple[IndicatorTemplate, ...] = field(converter=_tuple)
+    description: str = ""
+
+
+@frozen
+class Command:
+    """A subcommand a distribution adds to `intl` (as `intl edit`, from intl-tui).
+
+    `configure` adds the command's arguments to its argparse parser; `run`
+    takes the parsed arguments and returns the exit status. Keep the module
+    that defines them light and import heavy things inside `run`: plugins are
+    loaded by every `intl check`.
+    """
+
+    name: str
+    help: str
+    configure: Callable
+    run: Callable
     description: str = ""

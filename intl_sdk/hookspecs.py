@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pluggy
 
-from intl_sdk.frameworks import Catalogue, Check, Framework, IndicatorSet, Template
+from intl_sdk.frameworks import Catalogue, Check, Command, Framework, IndicatorSet, Template
 
 hookspec = pluggy.HookspecMarker("intl_sdk")
 hookimpl = pluggy.HookimplMarker("intl_sdk")
@@ -56,3 +56,13 @@ def intl_catalogues() -> list[Catalogue]:
 @hookspec
 def intl_indicator_sets() -> list[IndicatorSet]:
     """Return indicator sets that templates and the TUI offer."""
+
+
+@hookspec
+def intl_commands() -> list[Command]:
+    """Return subcommands of `intl` (as llm's and datasette's `register_commands`).
+
+    The editor (`intl edit`, from intl-tui) comes this way. A command may not
+    take a core command's name or another plugin's; `intl --help` lists them,
+    and `intl NAME` builds only that command's parser.
+    """

@@ -18,18 +18,26 @@ from attrs import define, field
 
 from intl_sdk import hookspecs
 from intl_sdk.checks.registry import Rule, make_rule
-from intl_sdk.frameworks import Catalogue, Check, Framework, IndicatorSet, Template
+from intl_sdk.frameworks import Catalogue, Check, Command, Framework, IndicatorSet, Template
 
 __all__ = ["ENTRY_POINT_GROUP", "LoadedPlugin", "PluginFailure", "Plugins", "installed_plugins", "load_plugins"]
 
 ENTRY_POINT_GROUP = "intl_sdk"
-HOOKS = ("intl_frameworks", "intl_checks", "intl_templates", "intl_catalogues", "intl_indicator_sets")
+HOOKS = (
+    "intl_frameworks",
+    "intl_checks",
+    "intl_templates",
+    "intl_catalogues",
+    "intl_indicator_sets",
+    "intl_commands",
+)
 _RETURN_TYPES = {
     "intl_frameworks": Framework,
     "intl_checks": Check,
     "intl_templates": Template,
     "intl_catalogues": Catalogue,
     "intl_indicator_sets": IndicatorSet,
+    "intl_commands": Command,
 }
 
 
@@ -189,6 +197,19 @@ class Plugins:
     def indicator_sets(self) -> dict[str, IndicatorSet]:
         return _unique(self, "intl_indicator_sets")
 
+    @cached_property
+    def commands(self) -> dict[str, Command]:
+        from intl_sdk.cli import CORE_COMMANDS
+
+        found: dict[str, Command] = {}
+        for plugin, command in self._collect("intl_commands"):
+            if command.name in CORE_COMMANDS or command.name in found:
+                self._fail(plugin, "intl_commands", f"command {command.name!r} is already taken")
+                continue
+            found[command.name] = command
+            self.providers["intl_commands", command.name] = plugin
+        return found
+
     def provided_by(self, plugin: str) -> dict[str, list[str]]:
         """What one plugin provides: {"frameworks": [...], "checks": [...], ...}."""
         self.resolve()
@@ -200,7 +221,7 @@ class Plugins:
 
     def resolve(self) -> "Plugins":
         """Call every hook now, so that `failures` is complete."""
-        for name in ("frameworks", "rules", "templates", "catalogues", "indicator_sets"):
+        for name in ("frameworks", "rules", "templates", "catalogues", "indicator_sets", "commands"):
             getattr(self, name)
         return self
 

@@ -1,8 +1,10 @@
 """The `intl` command line.
 
-Each command lives in its own module with `register(subparsers)` and
-`run(args) -> int`; modules import what they need inside `run`, so
-`intl check` never pays for Textual or the report renderer.
+Each core command lives in its own module with `register(subparsers)` and
+`run(args) -> int`; modules import what they need inside `run`. Only the
+command that runs is built: `intl check` imports neither the other commands
+nor Textual nor the report renderer. Other distributions add commands through
+the `intl_commands` plugin hook (the editor's `intl edit` comes that way).
 """
 
 from __future__ import annotations
@@ -12,38 +14,106 @@ import importlib
 import sys
 from typing import Sequence
 
-__all__ = ["main"]
+__all__ = ["CORE_COMMANDS", "build_parser", "main"]
 
-#: Command modules, in the order `intl --help` lists them.
-COMMANDS = ("check", "explain", "edit", "new", "report", "diff", "show", "plugins", "schema")
+#: Core command modules, in the order `intl --help` lists them.
+CORE_COMMANDS = ("check", "explain", "new", "report", "diff", "show", "plugins", "schema")
+
+#: Commands that this project's other distributions add: what each is and what
+#: to install, so that `intl edit` without the editor says how to get it.
+ELSEWHERE = {"edit": ("the editor", "intl-tui")}
 
 
 class _Parser(argparse.ArgumentParser):
     """Usage errors exit 2 with one line and the usage, as argparse does."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from intl_sdk import __version__
+class _Version(argparse.Action):
+    """`--version`: the version is read (from the installed metadata) only when asked."""
 
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from intl_sdk import __version__
+
+        print(f"intl-sdk {__version__}")
+        parser.exit()
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The command word of a command line (global options take no value)."""
+    return next((word for word in argv if not word.startswith("-")), None)
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The `intl` parser; with `command`, a core command's parser alone."""
     parser = _Parser(
         prog="intl",
         description="Write, check and follow a region's internationalisation strategy.",
         epilog="Run 'intl COMMAND --help' for a command's options.",
     )
-    parser.add_argument("--version", action="version", version=f"intl-sdk {__version__}")
+    parser.add_argument("--version", action=_Version, help="show the version and exit")
     parser.add_argument(
         "--debug", action="store_true", help="show the traceback of an internal error"
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
-        module = importlib.import_module(f"intl_sdk.cli.cmd_{name}")
-        module.register(subparsers)
+    if command in CORE_COMMANDS:
+        importlib.import_module(f"intl_sdk.cli.cmd_{command}").register(subparsers)
+        return parser
+    for name in CORE_COMMANDS:
+        importlib.import_module(f"intl_sdk.cli.cmd_{name}").register(subparsers)
+    _add_plugin_commands(subparsers)
     return parser
+
+
+def _add_plugin_commands(subparsers: argparse._SubParsersAction) -> None:
+    from intl_sdk.plugins import installed_plugins
+
+    plugins = installed_plugins()
+    for command in plugins.commands.values():
+        sub = subparsers.add_parser(command.name, help=command.help, description=command.description or command.help)
+        try:
+            command.configure(sub)
+        except Exception as error:  # a plugin's bug must not take `intl` down
+            if _strict():
+                raise
+            plugins._fail(plugins.providers.get(("intl_commands", command.name), command.name), "intl_commands",
+                          f"{type(error).__name__}: {error}")
+            subparsers._name_parser_map.pop(command.name, None)  # argparse has no remove_parser
+            subparsers._choices_actions = [a for a in subparsers._choices_actions if a.dest != command.name]
+            continue
+        sub.set_defaults(run=command.run)
+    for name, (what, distribution) in ELSEWHERE.items():
+        if name in plugins.commands:
+            continue
+        sub = subparsers.add_parser(name, help=f"{what} (not installed: pip install {distribution})", add_help=False)
+        sub.add_argument("rest", nargs=argparse.REMAINDER)
+        sub.set_defaults(run=_not_installed(name, what, distribution, plugins))
+
+
+def _strict() -> bool:
+    import os
+
+    return os.environ.get("INTL_SDK_STRICT_PLUGINS", "") not in ("", "0")
+
+
+def _not_installed(name: str, what: str, distribution: str, plugins):
+    def run(args: argparse.Namespace) -> int:
+        from intl_sdk.display import printable
+
+        print(f"intl {name}: {what} is not installed; install it with: pip install {distribution}", file=sys.stderr)
+        for failure in plugins.failures:
+            print(f"  note: {printable(str(failure))}", file=sys.stderr)
+        return 2
+
+    return run
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `intl`; return its exit code (also used when called as a script)."""
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_command_in(argv))
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()
