@@ -48,8 +48,9 @@ _MONITOR_RE = re.compile(r"\(?\s*monitor(?:ed|ing)?(?:\s+only)?\s*\)?", re.I)
 
 
 def plain(number: Decimal) -> int | Decimal:
-    """A whole Decimal as `int` (`24.00` -> 24); others without trailing zeros."""
-    if number == number.to_integral_value():
+    """A whole Decimal as `int` (`24.00` -> 24); others (and whole numbers from 10^18 on,
+    which only unknown keys may hold) as a Decimal without trailing zeros."""
+    if number == number.to_integral_value() and abs(number) < 10**18:
         return int(number)
     return number.normalize()
 

@@ -61,8 +61,6 @@ def typed_value(cell: Cell) -> Any:
         raise NotReadable(f"{value!s} is a formula error")
     if isinstance(value, float):
         return exact(value)
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**18:
-        raise NotReadable(f"{value} is too large for a plan (below 10^18)")
     return value
 
 
