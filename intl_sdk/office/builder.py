@@ -239,6 +239,8 @@ def _read_strategy(builder: _Builder, located: Located) -> None:
                 strategy.period = strategy.period or Period()
             elif key.startswith("budget."):
                 strategy.budget = strategy.budget or Budget()
+            if value is None and label.type == "text" and not label.toml and "." not in key:
+                value = ""  # a labelled row left blank: an empty text, as the starter template has
             if value is None:
                 continue
             target: Any = strategy

@@ -161,7 +161,7 @@ class Column:
     toml: bool = False
 
 
-_ACTUAL_RE = re.compile(r"(?:actual |actuals )?((?:1[89]|2[0-9])\d{2})")
+_ACTUAL_RE = re.compile(r"actuals? (\d{4})|((?:1[89]|2[0-9])\d{2})")
 _YEAR_TOKEN_RE = re.compile(r"\b(?:1[89]|2[0-9])\d{2}\b")
 _MEASUREMENT_EXTRA_RE = re.compile(r"(baseline|target)\s+(.+)", re.I | re.S)
 _PARTY_RE = re.compile(r"party\s+(\d{1,3})(?:\s+(.+))?", re.I | re.S)
@@ -189,7 +189,7 @@ def resolve(kind: TableKind, header: str) -> Column | None:
     if kind is INDICATORS:
         actual = _ACTUAL_RE.fullmatch(norm)
         if actual:
-            return Column("actual", year=int(actual.group(1)), toml=toml)
+            return Column("actual", year=int(actual.group(1) or actual.group(2)), toml=toml)
         years = _YEAR_TOKEN_RE.findall(norm)
         if len(years) == 1:
             spec = _lookup(kind, " ".join(_YEAR_TOKEN_RE.sub(" ", norm).split()))

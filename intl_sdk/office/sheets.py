@@ -118,7 +118,7 @@ def _table(kind: str, items: list, columns: list[_Column], lost: Losses) -> OutT
     table = OutTable(kind, KINDS[kind].sheet, [c.header for c in columns])
     for index in range(len(items)):
         row = [column.cell(index) for column in columns]
-        if all(cell.value is None and cell.formula is None for cell in row):
+        if all(cell.value is None for cell in row if cell.formula is None):  # derived cells are not read back
             lost.add(_where(kind, items, index), "an item with nothing in it is not kept")
         table.rows.append(row)
     return table
@@ -175,8 +175,11 @@ def _strategy_rows(plan: Plan, lost: Losses) -> tuple[OutTable, dict[str, int]]:
                 add(Label("field", key, toml=not simple),
                     OutCell(", ".join(value), "text") if simple else toml_out(value, where, lost))
         elif type_ in ("number", "year"):
-            add(Label("field", key), number_out(value, where, lost))
-        elif key == "name" or value is not None:
+            if value is not None or target is not strategy:  # a period or budget row says the table is there
+                add(Label("field", key), number_out(value, where, lost))
+        elif value == "" and target is strategy:  # a labelled row left blank: an empty text (as the starter template has)
+            add(Label("field", key), OutCell())
+        elif value is not None or target is not strategy:
             add(Label("field", key), text_out(value, where, lost))
     for code, level in plan.severity.items():
         label = Label("severity", code)
