@@ -379,7 +379,7 @@ def _measurement(builder: _Builder, data: RowData, part: str, unit: list[str | N
                 extra["financial_year"] = figure.financial_year
         if figure.as_written:
             extra["as_written"] = figure.as_written
-        if year_value is None and f"{part}.value" in data.header_years:
+        if year_value is None and (value is not None or figure.change) and f"{part}.value" in data.header_years:
             year_value = data.header_years[f"{part}.value"]
     if year is not None:
         year_value = year[0]
