@@ -55,7 +55,7 @@ class Cell:
 
     @property
     def empty(self) -> bool:
-        return self.value is None or (isinstance(self.value, str) and not self.value.strip())
+        return self.value is None or self.value == ""
 
 
 EMPTY = Cell()

@@ -98,6 +98,8 @@ def read_value(cell: Cell, type_: str, *, decimal_comma: bool = False) -> Any:
         raise NotReadable(f"{cell.value!s} is a formula error")
     if type_ in ("text", "region"):
         return text_of(cell)
+    if isinstance(cell.value, str) and not cell.value.strip():
+        return None  # spaces in a cell that takes a number, a date or an id: empty
     if type_ == "id":
         return text_of(cell).strip()  # type: ignore[union-attr]
     if type_ == "ids":
