@@ -9,6 +9,7 @@ status). Derived columns are recognised and left out by an import.
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 from typing import Any, Callable
 
@@ -53,11 +54,18 @@ class Export:
     title: str | None
 
 
+_PLACES: dict[int, tuple[list, list[str]]] = {}  # id(items) -> (items, their places), during one export
+
+
 def _where(kind: str, items: list, index: int) -> str:
-    item_id = items[index].id
-    if isinstance(item_id, str) and sum(1 for other in items if other.id == item_id) == 1:
-        return f"{kind}.{item_id}"
-    return f"{kind}[{index}]"
+    """`regions.india`, or `regions[3]` for an item without an id of its own (as findings name them)."""
+    cached = _PLACES.get(id(items))
+    if cached is None or cached[0] is not items:
+        counts = Counter(item.id for item in items)
+        places = [f"{kind}.{item.id}" if isinstance(item.id, str) and counts[item.id] == 1 else f"{kind}[{number}]"
+                  for number, item in enumerate(items)]
+        cached = _PLACES[id(items)] = (items, places)
+    return cached[1][index]
 
 
 def _simple_list(values: list[str]) -> bool:
@@ -351,8 +359,11 @@ def _findings(plan: Plan) -> OutTable:
 def plan_tables(plan: Plan) -> Export:
     """The tables of an export, in sheet order, and what they could not keep."""
     lost = Losses()
-    strategy, strategy_rows = _strategy_rows(plan, lost)
-    tables = [strategy, _regions(plan, strategy_rows, lost), _actions(plan, lost), _indicators(plan, lost),
-              _agreements(plan, lost), _findings(plan)]
+    try:
+        strategy, strategy_rows = _strategy_rows(plan, lost)
+        tables = [strategy, _regions(plan, strategy_rows, lost), _actions(plan, lost), _indicators(plan, lost),
+                  _agreements(plan, lost), _findings(plan)]
+    finally:
+        _PLACES.clear()
     title = plan.strategy.name if isinstance(plan.strategy.name, str) and text_fits(plan.strategy.name) else None
     return Export(tables, lost, title)

@@ -46,6 +46,18 @@ def _cell(cell) -> Cell:
     return Cell(value)
 
 
+def _all_rows(sheet):
+    """Every row from A1, whatever dimensions the file declares (some writers declare A1 alone).
+
+    `reset_dimensions` + `iter_rows` would read the sheet twice (once to measure it);
+    the read-only sheet's row generator reads it once."""
+    rows = getattr(sheet, "_cells_by_row", None)
+    if rows is None:  # another openpyxl: the documented way
+        sheet.reset_dimensions()
+        return sheet.iter_rows()
+    return rows(1, 1, None, None)
+
+
 def read_xlsx(path: str) -> Source:
     """Every worksheet, in order, and the workbook's title property."""
     label = os.path.basename(path)
@@ -69,9 +81,8 @@ def read_xlsx(path: str) -> Source:
                 for sheet in workbook.worksheets:
                     if not hasattr(sheet, "iter_rows"):  # a chart sheet
                         continue
-                    sheet.reset_dimensions()  # some writers give wrong dimensions; read what is there
                     rows = []
-                    for row in sheet.iter_rows():
+                    for row in _all_rows(sheet):
                         cells = [_cell(cell) for cell in row]
                         while cells and cells[-1].value is None:
                             cells.pop()
