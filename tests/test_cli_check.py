@@ -274,3 +274,22 @@ def test_the_committed_checks_page_is_up_to_date():
 def test_pre_commit_hook_runs_intl_check_on_plans_only():
     hooks = (REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert "id: intl-check" in hooks and "entry: intl check --only-plans" in hooks and "types: [toml]" in hooks
+
+
+def test_the_readmes_pre_commit_rev_is_a_commit_of_this_repository_with_the_hook():
+    import re
+    import subprocess
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    (rev,) = re.findall(r"^\s*rev: ([0-9a-f]{40})\b", readme, re.M)
+    git = ["git", "-C", str(REPO)]
+    if subprocess.run([*git, "rev-parse", "--git-dir"], capture_output=True).returncode != 0:
+        pytest.skip("not a git checkout: the README's rev cannot be looked up")
+    if subprocess.run([*git, "rev-parse", "--is-shallow-repository"], capture_output=True, text=True).stdout.strip() == "true":
+        pytest.skip("a shallow clone lacks the history the README's rev points into")
+    hooks = subprocess.run([*git, "show", f"{rev}:.pre-commit-hooks.yaml"], capture_output=True, text=True)
+    assert hooks.returncode == 0, f"the README's rev {rev} is not a commit of this repository"
+    assert "entry: intl check --only-plans" in hooks.stdout
+    checking = subprocess.run([*git, "show", f"{rev}:intl_sdk/cli/checking.py"], capture_output=True, text=True).stdout
+    assert "has_format_line" in checking  # the commit decides by the top-level table
+    assert subprocess.run([*git, "merge-base", "--is-ancestor", rev, "HEAD"]).returncode == 0
