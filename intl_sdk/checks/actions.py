@@ -195,3 +195,43 @@ def staff_exceeded(ctx: CheckContext) -> None:
     ```
     """
     _exceeded(ctx, "staff_fte", ctx.plan.strategy.staff_fte, "staff", " FTE")
+
+
+@rule("target-without-action", Severity.INFO)
+def target_without_action(ctx: CheckContext) -> None:
+    """An indicator that no action names in its `indicators`.
+
+    ## What it does
+    Reports each indicator (not `monitor_only`) whose id no action lists in
+    its `indicators`.
+
+    ## Why is this bad?
+    A target is met by what the plan does. One that no action claims to move
+    is watched, not pursued: a reader of the NWDA's plan finds targets on GVA
+    from FDI and on high-salary FDI projects (seed 001, lines 1312-1315) but
+    no action among the regions' (lines 1203-1285) that says it works toward
+    them. Naming the indicators an action moves makes the link reviewable.
+
+    ## Example
+    ```toml
+    [[indicators]]
+    id = "fdi-projects"
+    target = { value = 150, year = 2009 }
+    ```
+
+    ## Use instead
+    ```toml
+    [[actions]]
+    id = "japan-inward-investment"
+    indicators = ["fdi-projects"]
+    ```
+    """
+    moved = {indicator_id for action in ctx.plan.actions for indicator_id in action.indicators}
+    for index, indicator in enumerate(ctx.plan.indicators):
+        if indicator.is_monitor_only or not isinstance(indicator.id, str) or indicator.id in moved:
+            continue
+        ctx.report(
+            ("indicators", index, "target") if indicator.target is not None else ("indicators", index),
+            f"no action names indicator {indicator.id!r} ({indicator.name or indicator.id}) in its `indicators`",
+            f'add "{indicator.id}" to the indicators of the actions that move it, or add such an action',
+        )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from intl_sdk.checks.context import CheckContext, did_you_mean
+from intl_sdk.checks.context import CheckContext, did_you_mean, not_given
 from intl_sdk.checks.registry import rule
 from intl_sdk.findings import Severity
 
@@ -44,7 +44,9 @@ def resources_missing(ctx: CheckContext) -> None:
 
     ## What it does
     Reports a strategy that gives neither `budget` (with an `amount`) nor
-    `staff_fte`.
+    `staff_fte`, unless the strategy records both in `not_given` (the NWDA's
+    published plan gives shares but no budget or staff, seed 001, lines
+    1203-1285).
 
     ## Why is this bad?
     International co-operation needs dedicated resource, funds and people
@@ -68,11 +70,13 @@ def resources_missing(ctx: CheckContext) -> None:
     """
     strategy = ctx.plan.strategy
     has_budget = strategy.budget is not None and strategy.budget.amount is not None
-    if not has_budget and strategy.staff_fte is None:
+    recorded = not_given(strategy, "budget.amount") and not_given(strategy, "staff_fte")
+    if not has_budget and strategy.staff_fte is None and not recorded:
         ctx.report(
             ("strategy",),
             "the strategy gives no budget and no staff: its shares cannot be turned into resources",
-            'add budget = { amount = ..., currency = "..." } and staff_fte = ... under [strategy]',
+            'add budget = { amount = ..., currency = "..." } and staff_fte = ... under [strategy]; '
+            'if the source gives neither, record that: not_given = ["budget", "staff_fte"]',
         )
 
 

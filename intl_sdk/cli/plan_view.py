@@ -16,6 +16,7 @@ from intl_sdk.checks.context import format_number
 from intl_sdk.display import printable
 from intl_sdk.model import Plan
 from intl_sdk.pillars import PILLARS
+from intl_sdk.views import measurement_text
 
 
 def plain(value: object) -> Text:
@@ -104,7 +105,4 @@ def _points(amount: Decimal) -> str:
 
 
 def _measurement(measurement) -> str:
-    if measurement is None:
-        return "—"
-    year = f" ({measurement.year})" if measurement.year is not None else ""
-    return f"{number(measurement.value)}{year}"
+    return measurement_text(measurement) or "—"
