@@ -7,8 +7,11 @@ The NWDA example is the report's plan as published (seed 001, section 3.4.3);
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 import intl_sdk
-from intl_sdk.checks.duplicates import title_words
+from intl_sdk.checks.duplicates import repeated_actions, title_words
 from intl_sdk.views import progress
 
 from support import EXAMPLES
@@ -256,3 +259,27 @@ def test_an_action_is_reported_once_against_the_first_it_repeats():
         ("actions.c.title", "a"),
     ]
 
+
+
+VOCABULARY = ["work", "with", "ukti", "implement", "the", "new", "emerging", "markets", "strategy", "trade", "china"]
+
+
+@given(
+    st.lists(
+        st.tuples(st.lists(st.sampled_from(VOCABULARY), max_size=7).map(" ".join), st.sampled_from(["a", "b", "c"])),
+        max_size=25,
+    )
+)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_the_word_index_finds_exactly_what_comparing_every_pair_finds(titled):
+    def same(x: frozenset, y: frozenset) -> bool:
+        return bool(x and y) and 5 * len(x & y) >= 4 * min(len(x), len(y))
+
+    words = [title_words(title) for title, _ in titled]
+    expected = []
+    for later in range(len(titled)):
+        for earlier in range(later):
+            if titled[earlier][1] != titled[later][1] and same(words[earlier], words[later]):
+                expected.append((earlier, later))
+                break
+    assert repeated_actions(list(titled)) == expected

@@ -4,23 +4,25 @@ Titles are compared as sets of words: lowercased, punctuation dropped, common
 words dropped. Two titles say the same thing when one's words hold at least
 80% of the other's. Pairs are found through an index of words (prefix
 filtering: a title can only hold 80% of another's words if it holds one of
-that other's rarest few), so a plan of thousands of actions is not compared
-pair by pair.
+that other's rarest few; a word in one title only is no one's), so a plan of
+thousands of actions is not compared pair by pair. The editor checks on every
+keystroke: the last titles and their result are kept, so a check after an
+edit elsewhere costs a comparison of the titles.
 """
 
 from __future__ import annotations
 
-import math
+import heapq
 import re
 from collections import Counter
-from fractions import Fraction
+from functools import lru_cache
 
 from intl_sdk.checks.context import CheckContext
 from intl_sdk.checks.registry import rule
 from intl_sdk.findings import Severity
 
-#: At least this share of the smaller set of words must be in the other (80%).
-SAME_WORDS = Fraction(4, 5)
+#: At least this share of the smaller set of words must be in the other: 4/5, 80%.
+SAME_WORDS = (4, 5)
 
 #: Words that carry no meaning of their own in an action's title.
 COMMON_WORDS = frozenset(
@@ -35,6 +37,7 @@ COMMON_WORDS = frozenset(
 _WORD_RE = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=1 << 16)  # the editor checks on every keystroke; titles mostly stay as they were
 def title_words(title: str) -> frozenset[str]:
     """The words that carry a title's meaning: lowercased, without punctuation or common words."""
     return frozenset(word for word in _WORD_RE.findall(title.casefold()) if word not in COMMON_WORDS)
@@ -42,7 +45,8 @@ def title_words(title: str) -> frozenset[str]:
 
 def _needed(smaller: int) -> int:
     """How many shared words make two titles the same, the smaller having `smaller` words."""
-    return math.ceil(SAME_WORDS * smaller)
+    share, of = SAME_WORDS
+    return -(-share * smaller // of)  # the ceiling, in whole numbers
 
 
 @rule("duplicate-action", Severity.WARNING)
@@ -85,48 +89,66 @@ def duplicate_action(ctx: CheckContext) -> None:
     ```
     """
     actions = ctx.plan.actions
+    names = {r.id: r.name or r.id for r in reversed(ctx.plan.regions) if isinstance(r.id, str)}
+    for earlier, later in repeated_actions([(a.title, a.region) for a in actions]):
+        _report(ctx, earlier, later, names)
+
+
+_last: tuple[list, list] = ([], [])  # the last titles and what they gave: the editor re-checks unchanged titles
+
+
+def repeated_actions(titled: list[tuple[object, object]]) -> list[tuple[int, int]]:
+    """(earlier, later) index pairs: each action that repeats an earlier one in
+    another region, with the earliest it repeats. `titled` is (title, region) per action."""
+    global _last
+    last_titled, last_pairs = _last
+    if titled == last_titled:
+        return last_pairs
+    pairs: list[tuple[int, int]] = []
     words: list[frozenset[str]] = [
-        title_words(a.title) if isinstance(a.title, str) and isinstance(a.region, str) else frozenset() for a in actions
+        title_words(title) if isinstance(title, str) and isinstance(region, str) else frozenset()
+        for title, region in titled
     ]
     frequency = Counter(word for group in words for word in group)
+    shareable = [[word for word in group if frequency[word] > 1] for group in words]  # a word of one title is no one's
+    prefixes = []
+    for group, shared in zip(words, shareable):
+        # As the smaller of a pair, a title shares `needed` of its words, so one of
+        # any len(shared) - needed + 1 of its shared words: the rarest give the fewest candidates.
+        slack = len(shared) - _needed(len(group)) + 1
+        prefixes.append(sorted(shared, key=frequency.__getitem__)[:slack] if slack > 0 else [])
+    indexed = {word for prefix in prefixes for word in prefix}  # the only words any lookup asks for
     everything: dict[str, list[int]] = {}  # word -> earlier actions with it
-    rarest: dict[str, list[int]] = {}  # word -> earlier actions with it among their rarest words
-    for later, group in enumerate(words):
-        if not group:
-            continue
-        ordered = sorted(group, key=lambda word: (frequency[word], word))
-        prefix = ordered[: len(ordered) - _needed(len(ordered)) + 1]
-        candidates: set[int] = set()
-        for word in prefix:  # earlier titles at least as long: they hold one of this one's rarest words
-            candidates.update(i for i in everything.get(word, ()) if len(words[i]) >= len(group))
-        for word in group:  # earlier titles shorter: this one holds one of their rarest words
-            candidates.update(i for i in rarest.get(word, ()) if len(words[i]) < len(group))
-        region = actions[later].region
-        for earlier in sorted(candidates):
-            if actions[earlier].region == region:
-                continue
-            if len(words[earlier] & group) >= _needed(min(len(words[earlier]), len(group))):
-                _report(ctx, earlier, later)
-                break
-        for word in group:
+    rarest: dict[str, list[int]] = {}  # word -> earlier actions with it in their prefix
+    for later, (group, prefix) in enumerate(zip(words, prefixes)) if indexed else ():
+        relevant = [word for word in shareable[later] if word in indexed]
+        lists = [everything[word] for word in prefix if word in everything]  # earlier titles that may hold this one
+        lists += [rarest[word] for word in relevant if word in rarest]  # earlier titles this one may hold
+        if lists:
+            region = titled[later][1]
+            seen = -1
+            # Each list is in plan order, so the first match is the earliest action this one repeats.
+            for earlier in lists[0] if len(lists) == 1 else heapq.merge(*lists):
+                if earlier == seen or titled[earlier][1] == region:
+                    continue
+                seen = earlier
+                if len(words[earlier] & group) >= _needed(min(len(words[earlier]), len(group))):
+                    pairs.append((earlier, later))
+                    break
+        for word in relevant:
             everything.setdefault(word, []).append(later)
         for word in prefix:
             rarest.setdefault(word, []).append(later)
+    _last = (titled, pairs)
+    return pairs
 
 
-def _report(ctx: CheckContext, earlier: int, later: int) -> None:
+def _report(ctx: CheckContext, earlier: int, later: int, names: dict[str, str]) -> None:
     first, second = ctx.plan.actions[earlier], ctx.plan.actions[later]
     ctx.report(
         ("actions", later, "title"),
-        f"action {second.id or later + 1!s} in {_region(ctx, second.region)} says what action "
-        f'{first.id or earlier + 1!s} in {_region(ctx, first.region)} says: "{first.title}"',
+        f"action {second.id or later + 1!s} in {names.get(second.region, second.region)} says what action "
+        f'{first.id or earlier + 1!s} in {names.get(first.region, first.region)} says: "{first.title}"',
         "if it is one action for both regions, keep it in one and say so; "
         "otherwise word each for what it does in its own region",
     )
-
-
-def _region(ctx: CheckContext, region_id: str) -> str:
-    for region in ctx.plan.regions:
-        if region.id == region_id:
-            return region.name or region_id
-    return region_id
