@@ -71,21 +71,21 @@ def duplicate_action(ctx: CheckContext) -> None:
     ## Example
     ```toml
     [[actions]]
-    region = "china"
-    title = "Work with UKTI to implement the emerging markets strategy"
+    region = "brazil"
+    title = "Trade mission for the food sector with the chamber of commerce"
     [[actions]]
-    region = "emerging-markets"
-    title = "Work with UKTI to implement the new emerging markets strategy"
+    region = "mexico"
+    title = "Trade missions for the food sector with the chamber of commerce"
     ```
 
     ## Use instead
     ```toml
     [[actions]]
-    region = "china"
-    title = "Work with UKTI to implement the emerging markets strategy in China"
+    region = "brazil"
+    title = "Trade mission for the food sector to São Paulo, with the chamber of commerce"
     [[actions]]
-    region = "emerging-markets"
-    title = "Work with UKTI to extend the emerging markets strategy to Russia, Turkey and Brazil"
+    region = "mexico"
+    title = "Food sector buyers' visit from Mexico City, with the chamber of commerce"
     ```
     """
     actions = ctx.plan.actions

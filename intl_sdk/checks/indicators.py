@@ -35,19 +35,19 @@ def indicator_incomplete(ctx: CheckContext) -> None:
 
     ## Example
     ```toml
-    baseline = { value = 7147 }
-    target = { value = 10000, year = 2009 }
+    baseline = { value = 5200 }
+    target = { value = 6000, year = 2028 }
     ```
 
     ## Use instead
     ```toml
-    baseline = { value = 7147, year = 2006 }
-    target = { value = 10000, year = 2009 }
+    baseline = { value = 5200, year = 2024 }
+    target = { value = 6000, year = 2028 }
     ```
     or, where the source gives no year, record it:
     ```toml
-    baseline = { value = 7147 }
-    target = { value = 10000, year = 2009 }
+    baseline = { value = 5200 }
+    target = { value = 6000, year = 2028 }
     not_given = ["baseline.year"]
     ```
     """
@@ -104,15 +104,15 @@ def target_direction(ctx: CheckContext) -> None:
     ## Example
     ```toml
     direction = "down"
-    baseline = { value = 458, year = 2006 }
-    target = { value = 500, year = 2009 }
+    baseline = { value = 120, year = 2024 }
+    target = { value = 150, year = 2028 }
     ```
 
     ## Use instead
     ```toml
     direction = "down"
-    baseline = { value = 458, year = 2006 }
-    target = { value = 400, year = 2009 }
+    baseline = { value = 120, year = 2024 }
+    target = { value = 100, year = 2028 }
     ```
     """
     for index, indicator in enumerate(ctx.plan.indicators):
@@ -159,13 +159,13 @@ def target_outside_period(ctx: CheckContext) -> None:
 
     ## Example
     ```toml
-    period = { start = 2006, end = 2009 }
-    target = { value = 150, year = 2012 }
+    period = { start = 2024, end = 2028 }
+    target = { value = 150, year = 2030 }
     ```
 
     ## Use instead
     ```toml
-    target = { value = 150, year = 2009 }
+    target = { value = 150, year = 2028 }
     ```
     """
     for index, indicator in enumerate(ctx.plan.indicators):
@@ -191,14 +191,14 @@ def actuals_outside_period(ctx: CheckContext) -> None:
 
     ## Example
     ```toml
-    period = { start = 2006, end = 2009 }
-    actuals = { 2005 = 7000, 2007 = 7600 }
+    period = { start = 2024, end = 2028 }
+    actuals = { 2023 = 5100, 2025 = 5400 }
     ```
 
     ## Use instead
     ```toml
-    baseline = { value = 7000, year = 2005 }
-    actuals = { 2007 = 7600 }
+    baseline = { value = 5100, year = 2023 }
+    actuals = { 2025 = 5400 }
     ```
     """
     for index, indicator in enumerate(ctx.plan.indicators):

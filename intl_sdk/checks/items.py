@@ -118,14 +118,14 @@ def missing_field(ctx: CheckContext) -> None:
     ```toml
     [strategy]
     name = "Internationalisation plan"
-    period = { end = 2009 }
+    period = { end = 2028 }
     ```
 
     ## Use instead
     ```toml
     [strategy]
     name = "Internationalisation plan"
-    period = { start = 2006, end = 2009 }
+    period = { start = 2024, end = 2028 }
     ```
     """
     strategy = ctx.plan.strategy
@@ -242,13 +242,13 @@ def not_given_invalid(ctx: CheckContext) -> None:
 
     ## Example
     ```toml
-    baseline = { value = 7147, year = 2006 }
+    baseline = { value = 5200, year = 2024 }
     not_given = ["baseline.yaer"]
     ```
 
     ## Use instead
     ```toml
-    baseline = { value = 7147 }
+    baseline = { value = 5200 }
     not_given = ["baseline.year"]
     ```
     """

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from intl_sdk.checks.context import CheckContext, as_decimal, format_number
 from intl_sdk.checks.registry import rule
+from intl_sdk.display import counted
 from intl_sdk.findings import Severity
 
 #: Shares may total 100 give or take this many percentage points.
@@ -13,7 +14,7 @@ SHARES_TOLERANCE = Decimal("0.01")
 
 
 def _points(amount: Decimal) -> str:
-    return f"{format_number(amount)} percentage point{'' if amount == 1 else 's'}"
+    return counted(amount, "percentage point")
 
 
 @rule("shares-sum", Severity.ERROR)
@@ -39,20 +40,20 @@ def shares_sum(ctx: CheckContext) -> None:
     ```toml
     [[regions]]
     id = "north-america"
-    share = 24
+    share = 40.5
     [[regions]]
-    id = "continental-europe"
-    share = 75
+    id = "europe"
+    share = 58
     ```
 
     ## Use instead
     ```toml
     [[regions]]
     id = "north-america"
-    share = 25
+    share = 42
     [[regions]]
-    id = "continental-europe"
-    share = 75
+    id = "europe"
+    share = 58
     ```
     """
     total = Decimal(0)

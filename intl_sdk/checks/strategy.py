@@ -21,12 +21,12 @@ def period_reversed(ctx: CheckContext) -> None:
 
     ## Example
     ```toml
-    period = { start = 2009, end = 2006 }
+    period = { start = 2028, end = 2024 }
     ```
 
     ## Use instead
     ```toml
-    period = { start = 2006, end = 2009 }
+    period = { start = 2024, end = 2028 }
     ```
     """
     start, end = ctx.period_years
@@ -64,8 +64,8 @@ def resources_missing(ctx: CheckContext) -> None:
     ```toml
     [strategy]
     name = "Internationalisation plan"
-    budget = { amount = 1_000_000, currency = "GBP" }
-    staff_fte = 10
+    budget = { amount = 2_000_000, currency = "EUR" }
+    staff_fte = 8
     ```
     """
     strategy = ctx.plan.strategy
