@@ -9,7 +9,6 @@ Cost column, chart labels cut short, codes broken across lines, "1 errors".
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 
@@ -18,9 +17,8 @@ import pytest
 import intl_sdk
 from intl_sdk.report import render_html, render_markdown
 
-from support import EXAMPLES
+from support import EXAMPLES, require_program
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 A4 = (595, 842)  # points, as PDF measures a page
 
 
@@ -31,9 +29,8 @@ def nwda() -> intl_sdk.Plan:
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory):
     """The NWDA report printed to PDF by headless Chromium, as `pypdf.PdfReader`."""
-    if CHROMIUM is None:
-        pytest.skip("no Chromium here: install it (apt-get install chromium, as .ci/run does) to print the report")
-    pypdf = pytest.importorskip("pypdf", reason="pypdf (a dev dependency) reads the printed PDF")
+    chromium = require_program("chromium", "chromium-browser", "google-chrome", why="prints the report to PDF")
+    import pypdf  # a dev dependency
     folder = tmp_path_factory.mktemp("print")
     html, pdf = folder / "nwda.html", folder / "nwda.pdf"
     html.write_text(render_html(nwda()), encoding="utf-8")
@@ -41,7 +38,7 @@ def printed(tmp_path_factory):
     profile.mkdir()
     result = subprocess.run(
         [
-            CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+            chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             # no header or footer: the page's own text is what is measured
             f"--user-data-dir={profile}", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri(),

@@ -89,14 +89,21 @@ def render_json(results: list[FileResult]) -> str:
     return json.dumps({"files": files, "summary": summary(results)}, indent=2, ensure_ascii=False)
 
 
-def _uri(path: str) -> str:
+#: SARIF's name for the folder relative URIs start from (the check's working folder).
+_SRCROOT = "%SRCROOT%"
+
+
+def _artifact(path: str) -> dict[str, str]:
+    """A SARIF artifactLocation: a path under the working folder stays relative
+    (with `uriBaseId`), any other becomes an absolute `file://` URI; both
+    percent-encoded, as SARIF 2.1.0 (3.4.3) asks."""
     try:
         relative = os.path.relpath(path)
     except ValueError:  # another drive on Windows
-        relative = path
-    if relative.startswith(".."):
-        relative = os.path.abspath(path)
-    return quote(PurePath(relative).as_posix())
+        relative = os.pardir
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return {"uri": PurePath(os.path.abspath(path)).as_uri()}
+    return {"uri": quote(PurePath(relative).as_posix()), "uriBaseId": _SRCROOT}
 
 
 def render_sarif(results: list[FileResult]) -> str:
@@ -105,6 +112,7 @@ def render_sarif(results: list[FileResult]) -> str:
 
     rules = all_rules()
     codes = list(rules)
+    index_of = {code: index for index, code in enumerate(codes)}
     driver_rules = []
     for code in codes:
         rule = rules[code]
@@ -124,7 +132,8 @@ def render_sarif(results: list[FileResult]) -> str:
     for result in results:
         if result.skipped:
             continue
-        location = {"physicalLocation": {"artifactLocation": {"uri": _uri(result.path)}}}
+        artifact = _artifact(result.path)
+        location = {"physicalLocation": {"artifactLocation": artifact}}
         if result.error is not None:
             region = {"startLine": result.error.line or 1}
             if result.error.column:
@@ -137,7 +146,7 @@ def render_sarif(results: list[FileResult]) -> str:
         for finding in result.findings:
             finding_location = {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": _uri(result.path)},
+                    "artifactLocation": artifact,
                     "region": {"startLine": finding.line or 1},
                 },
                 "logicalLocations": [{"fullyQualifiedName": finding.path, "kind": "member"}],
@@ -145,7 +154,7 @@ def render_sarif(results: list[FileResult]) -> str:
             sarif_results.append(
                 {
                     "ruleId": finding.code,
-                    "ruleIndex": codes.index(finding.code) if finding.code in rules else -1,
+                    "ruleIndex": index_of.get(finding.code, -1),
                     "level": _SARIF_LEVELS[finding.severity],
                     "message": {"text": f"{finding.message}. {finding.hint[:1].upper()}{finding.hint[1:]}."},
                     "locations": [finding_location],
@@ -168,6 +177,7 @@ def render_sarif(results: list[FileResult]) -> str:
                 "toolExecutionNotifications": notifications,
             }
         ],
+        "originalUriBaseIds": {_SRCROOT: {"uri": PurePath(os.getcwd()).as_uri().rstrip("/") + "/"}},
         "results": sarif_results,
     }
     log = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run]}
