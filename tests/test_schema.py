@@ -79,9 +79,16 @@ def test_schema_knows_every_model_key(schema):
         "regions", "actions", "indicators", "agreements",
     }
     action = schema["definitions"]["Action"]["properties"]
-    assert set(action) == {"id", "region", "pillars", "title", "cost", "staff_fte", "start", "end", "indicators"}
+    assert set(action) == {"id", "region", "pillars", "title", "cost", "staff_fte", "start", "end", "indicators", "not_given"}
     assert action["pillars"]["items"]["enum"][0] == "competitive-sectors"
     assert tomllib  # the examples are TOML; the schema checks their JSON form
+
+
+def test_schema_describes_qualitative_targets_and_not_given(schema):
+    measurement = schema["definitions"]["Measurement"]["properties"]
+    assert measurement["change"]["enum"] == ["increase", "decrease"]
+    for item in ("Strategy", "TargetRegion", "Action", "Indicator", "Agreement"):
+        assert schema["definitions"][item]["properties"]["not_given"]["type"] == "array", item
 
 
 def _schema_can_say(mismatch) -> bool:

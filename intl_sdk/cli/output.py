@@ -10,7 +10,7 @@ import os
 from collections import Counter
 
 from intl_sdk.cli.checking import FileResult
-from intl_sdk.display import printable
+from intl_sdk.display import counted, printable, severity_counts
 from intl_sdk.findings import Severity
 
 _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -64,9 +64,8 @@ def render_text(results: list[FileResult], *, color: str = "auto") -> None:
     counts = summary(results)
     checked = sum(1 for r in results if not r.skipped and r.error is None)
     unreadable = sum(1 for r in results if r.error is not None)
-    parts = [f"{n} {level}{'s' if n != 1 else ''}" for level, n in counts.items()]
     tail = f"; {unreadable} could not be read" if unreadable else ""
-    out.write(paint(f"Checked {checked} plan{'s' if checked != 1 else ''}: {', '.join(parts)}{tail}.", "bold", paint_out) + "\n")
+    out.write(paint(f"Checked {counted(checked, 'plan')}: {severity_counts(counts)}{tail}.", "bold", paint_out) + "\n")
     out.flush()
 
 
