@@ -7,7 +7,8 @@ document's newest: nothing stale reaches the editor. Opening and saving check
 at once.
 
 The waiting is an injected awaitable (`delay`), and the check an injected
-function run in a worker thread, so tests decide the order of events with
+function that `execute` runs (in a worker thread by default, so a newer change
+can arrive while a long check runs), so tests decide the order of events with
 their own `asyncio.Event`s: no clocks, no sleeps.
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 import asyncio
 from typing import Awaitable, Callable, Generic, TypeVar
 
-__all__ = ["Scheduler", "sleeping"]
+__all__ = ["Scheduler", "in_thread", "sleeping"]
 
 Result = TypeVar("Result")
 Work = TypeVar("Work")
@@ -32,6 +33,11 @@ def sleeping(seconds: float) -> Callable[[], Awaitable[None]]:
     return delay
 
 
+async def in_thread(run: Callable[[Work], Result], work: Work) -> Result:
+    """Run a check in a worker thread, leaving the event loop free to read changes."""
+    return await asyncio.to_thread(run, work)
+
+
 class Scheduler(Generic[Work, Result]):
     """Debounced checks per document key, publishing only the newest version.
 
@@ -45,10 +51,12 @@ class Scheduler(Generic[Work, Result]):
         run: Callable[[Work], Result],
         publish: Callable[[str, Result], None],
         delay: Callable[[], Awaitable[None]],
+        execute: Callable[[Callable[[Work], Result], Work], Awaitable[Result]] = in_thread,
     ) -> None:
         self._run = run
         self._publish = publish
         self._delay = delay
+        self._execute = execute
         self._newest: dict[str, int | None] = {}
         self._pending: dict[str, asyncio.Task[None]] = {}
 
@@ -89,7 +97,7 @@ class Scheduler(Generic[Work, Result]):
         await self._check(key, version, work)
 
     async def _check(self, key: str, version: int | None, work: Work) -> Result:
-        result = await asyncio.to_thread(self._run, work)
+        result = await self._execute(self._run, work)
         if key in self._newest and self._newest[key] == version:
             self._publish(key, result)
         return result

@@ -27,13 +27,16 @@ from pygls.lsp.server import LanguageServer
 from intl_lsp.analysis import Analysis, analyse
 from intl_lsp.diagnostics import diagnostics, to_range
 from intl_lsp.edits import EditRefused, TextEdit
-from intl_lsp.scheduling import Scheduler, sleeping
+from intl_lsp.scheduling import Scheduler, in_thread, sleeping
 
 __all__ = ["IntlLanguageServer", "Settings", "serve"]
 
 logger = logging.getLogger(__name__)
 #: The LSP error code for a request that failed (a rename that cannot be made).
 REQUEST_FAILED = -32803
+#: Texts shorter than this are checked on the event loop: their check takes a
+#: few milliseconds, less than handing it to a thread and back costs on a busy machine.
+INLINE_CHECK_CHARACTERS = 100_000
 
 
 @define
@@ -77,7 +80,7 @@ class IntlLanguageServer(LanguageServer):
         self.analyses: dict[str, Analysis] = {}
         #: The last plan of each document that could be read: ids to complete while the text is broken.
         self.last_plans: dict[str, Any] = {}
-        self.scheduler: Scheduler[Snapshot, Analysis] = Scheduler(self._run, self._publish, self._delay)
+        self.scheduler: Scheduler[Snapshot, Analysis] = Scheduler(self._run, self._publish, self._delay, self._execute)
         self.exit_code = 0
         from intl_sdk.plugins import installed_plugins
 
@@ -87,6 +90,12 @@ class IntlLanguageServer(LanguageServer):
 
     async def _delay(self) -> None:
         await sleeping(self.settings.debounce_seconds)()
+
+    @staticmethod
+    async def _execute(run, snapshot: Snapshot) -> Analysis:
+        if len(snapshot.text) < INLINE_CHECK_CHARACTERS:
+            return run(snapshot)
+        return await in_thread(run, snapshot)
 
     @staticmethod
     def _run(snapshot: Snapshot) -> Analysis:
