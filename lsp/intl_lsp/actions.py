@@ -1,5 +1,6 @@
 """Quick fixes: the did-you-mean of an unknown reference, and the unallocated
-(or over-allocated) points of `shares-sum` added to (or taken off) a region.
+(or over-allocated) points of `shares-sum` added to (or taken off) a region,
+offered on the finding and on every region's `share` (that region first).
 
 Each fix is a change to the plan, written by the layout-keeping writer
 (`intl_lsp.edits.edit_plan`), so comments and layout stay. Its text edits
@@ -50,7 +51,13 @@ def fixes(analysis: Analysis, start: int, end: int, frameworks: Mapping[str, Any
     out: list[Fix] = []
     for finding in analysis.findings:
         finding_start, finding_end = places.finding(finding)
-        if finding_end < start or finding_start > end:
+        touched = not (finding_end < start or finding_start > end)
+        if not touched and finding.code == "shares-sum":  # also offered on any region's share
+            touched = any(
+                (share := places.statement(("regions", index, "share"))) is not None and share[0] <= end and start <= share[1]
+                for index in range(len(analysis.plan.regions))
+            )
+        if not touched:
             continue
         if finding.code == "unknown-reference":
             out += _did_you_mean(analysis, finding, frameworks)

@@ -93,9 +93,10 @@ async def client(lsp_client: RecordingClient):
 
 
 @pytest_lsp.fixture(config=config())
-async def nvim07_client(lsp_client: RecordingClient):
-    """A client with Neovim 0.7's capabilities (no lazily resolved code actions)."""
-    await start(lsp_client, "neovim@v0.7.0")
+async def emacs_client(lsp_client: RecordingClient):
+    """A client with Emacs 29's capabilities: code actions come with their edits
+    (no resolving), and workspace edits name the document's version."""
+    await start(lsp_client, "emacs@v29.1")
     yield
     await lsp_client.shutdown_session()
 
