@@ -60,8 +60,9 @@ class Lines:
         starts = self.starts
         if not 0 <= line < len(starts):
             return ""
-        end = starts[line + 1] - 1 if line + 1 < len(starts) else len(self.text)
-        return self.text[starts[line] : end].removesuffix("\r")
+        if line + 1 < len(starts):  # up to its "\n", or "\r\n"
+            return self.text[starts[line] : starts[line + 1] - 1].removesuffix("\r")
+        return self.text[starts[line] :]
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, character) of a character offset, both 0-based."""

@@ -58,6 +58,17 @@ class RecordingClient(LanguageClient):
 
         return await asyncio.wait_for(wait(), DEADLINE)
 
+    async def published_after(self, count: int) -> types.PublishDiagnosticsParams:
+        """The first notification after the first `count` ones (waits for it)."""
+
+        async def wait() -> types.PublishDiagnosticsParams:
+            while len(self.published) <= count:
+                self._arrived.clear()
+                await self._arrived.wait()
+            return self.published[count]
+
+        return await asyncio.wait_for(wait(), DEADLINE)
+
     def versions_published(self, uri: str) -> list[int | None]:
         return [params.version for params in self.published if params.uri == uri]
 

@@ -68,18 +68,9 @@ async def test_incremental_changes_are_applied_and_saving_publishes_again(client
     assert "shares-sum" not in {d.code for d in await client.diagnostics_of(document.uri, document.version)}
     published = len(client.published)
     client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=document.uri)))
-    assert "shares-sum" not in {d.code for d in await client.diagnostics_of(document.uri, document.version)}
-    await _until(lambda: len(client.published) > published)
-
-
-async def _until(condition) -> None:
-    import asyncio
-
-    async def wait() -> None:
-        while not condition():
-            await asyncio.sleep(0.01)
-
-    await asyncio.wait_for(wait(), 60)
+    on_save = await client.published_after(published)
+    assert on_save.version == document.version
+    assert "shares-sum" not in {d.code for d in on_save.diagnostics}
 
 
 @pytest.mark.asyncio
