@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from hypothesis import strategies as st
 
@@ -11,18 +12,32 @@ from intl_sdk import _kinds
 import intl_sdk
 from intl_sdk import Action, Agreement, Budget, Indicator, Measurement, Party, Period, Plan, Strategy, TargetRegion
 
-ids = st.from_regex(r"[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
+# Built from characters rather than `from_regex`, which costs a third of the
+# suite's generation time; the same language: [a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4}){0,2}.
+_LOWER = "abcdefghijklmnopqrstuvwxyz"
+_ID_CHARS = _LOWER + "0123456789"
+ids = st.builds(
+    lambda first, rest, parts: first + rest + "".join("-" + part for part in parts),
+    st.sampled_from(_LOWER),
+    st.text(_ID_CHARS, max_size=6),
+    st.lists(st.text(_ID_CHARS, min_size=1, max_size=4), max_size=2),
+)
 texts = st.text(max_size=30)
 years = st.integers(min_value=1990, max_value=2040)
 # Numbers the reader accepts: below 10^18, at most 20 decimal places (unknown keys take any finite number).
-decimals = st.decimals(allow_nan=False, allow_infinity=False).filter(lambda d: _kinds._in_range(d))
+decimals = st.one_of(
+    # digits and a scale, as written in a plan: 24, 12.5, 0.000000000000000001 ...
+    st.builds(lambda digits, places: Decimal(digits).scaleb(-places), st.integers(-10**17 + 1, 10**17 - 1), st.integers(0, 20)),
+    # and whatever shapes hypothesis's own decimals reach (exponents, -0, ...), within the limits
+    st.decimals(allow_nan=False, allow_infinity=False).filter(lambda d: _kinds._in_range(d)),
+)
 any_decimals = st.decimals(allow_nan=False, allow_infinity=False).filter(lambda d: -30 < d.adjusted() < 30)
 numbers = st.one_of(st.integers(-10**12, 10**12), decimals)
 dates = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
 
 # Unknown keys: never a known field's name, sometimes needing quotes.
 unknown_keys = st.one_of(
-    st.from_regex(r"x_[a-z_]{1,8}", fullmatch=True),
+    st.text(_LOWER + "_", min_size=1, max_size=8).map(lambda s: "x_" + s),
     st.text(min_size=1, max_size=8).map(lambda s: "x " + s),
 )
 scalars = st.one_of(

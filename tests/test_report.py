@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 from html.parser import HTMLParser
 
-import pytest
 
 import intl_sdk
 from intl_sdk.report import render_html, render_markdown
 
-from support import EXAMPLES
+from support import EXAMPLES, require_program
 
 NWDA = str(EXAMPLES / "nwda.toml")
 
@@ -103,14 +101,8 @@ def test_markdown_report_reads_like_the_seeds_table(run_intl):
     assert "| **Total** | 1 percentage point unallocated | **99%** |" in text
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-
-
-@pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="no Chromium here: install it (apt-get install chromium, as .ci/run does) to render the report in a real browser",
-)
 def test_a_real_browser_renders_the_report_with_its_charts_and_regions(tmp_path):
+    CHROMIUM = require_program("chromium", "chromium-browser", "google-chrome", why="renders the report in a real browser")
     out = tmp_path / "nwda.html"
     out.write_text(render_html(intl_sdk.load(EXAMPLES / "nwda.toml")), encoding="utf-8")
     flags = [
