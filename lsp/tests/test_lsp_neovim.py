@@ -9,20 +9,17 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from lsp_client import EXAMPLES, intl_command, run_intl
+from support import require_program
 
-NVIM = shutil.which("nvim")
 CONFIG = Path(__file__).parent / "neovim" / "init.lua"
 
 
-@pytest.mark.skipif(NVIM is None, reason="Neovim is not installed (CI installs Debian's neovim)")
 def test_neovim_shows_intl_checks_findings_on_their_spans(tmp_path):
+    nvim = require_program("nvim", why="Neovim is the LSP client of this test; Debian's neovim package")
     output = tmp_path / "diagnostics.json"
     home = tmp_path / "home"
     env = {
@@ -33,7 +30,7 @@ def test_neovim_shows_intl_checks_findings_on_their_spans(tmp_path):
         **{name: str(home / name.lower()) for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")},
     }
     result = subprocess.run(
-        [NVIM, "--headless", "-n", "-i", "NONE", "-u", str(CONFIG), str(EXAMPLES / "nwda.toml")],
+        [nvim, "--headless", "-n", "-i", "NONE", "-u", str(CONFIG), str(EXAMPLES / "nwda.toml")],
         capture_output=True,
         text=True,
         env=env,
