@@ -218,9 +218,19 @@ def build_server() -> IntlLanguageServer:
     return server
 
 
+class _RefusalsAreNotErrors(logging.Filter):
+    """pygls logs every failed request with its traceback; a refused rename is
+    an answer to the user (the editor shows its message), not a server error."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        return not (isinstance(error, JsonRpcException) and error.code == REQUEST_FAILED)
+
+
 def serve() -> int:
     """Run the server over stdio until the client says exit; the exit status."""
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    logging.getLogger("pygls.protocol.json_rpc").addFilter(_RefusalsAreNotErrors())
     server = build_server()
     server.start_io()
     return server.exit_code
