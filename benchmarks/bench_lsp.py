@@ -102,7 +102,7 @@ def measure(name: str, text: str, changes: int) -> None:
     uri = f"file://{REPO}/bench-{name}.toml"
     client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "toml", "version": 1, "text": text}})
     client.diagnostics_for(1)
-    baseline, published = [], []
+    baseline, published, round_trips = [], [], []
     current = digits
     for index in range(changes):  # interleaved, so that the machine's load weighs on both alike
         start = time.perf_counter()
@@ -120,6 +120,9 @@ def measure(name: str, text: str, changes: int) -> None:
         published.append(time.perf_counter() - start)
         current = value
         assert any(d.get("code") == "shares-sum" for d in found), found
+        start = time.perf_counter()  # a request with (almost) nothing to do: the pipes and the wake-ups alone
+        client.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}})
+        round_trips.append(time.perf_counter() - start)
     client.close()
 
     def ms(seconds: float) -> str:
@@ -127,8 +130,10 @@ def measure(name: str, text: str, changes: int) -> None:
 
     best, median = min(published), statistics.median(published)
     base_best, base_median = min(baseline), statistics.median(baseline)
-    print(f"{name:<22} {text.count(chr(10)) + 1:>8,} {ms(base_best)} {ms(base_median)} {ms(best)} {ms(median)}"
-          f" {best / base_best:6.2f}x {median / base_median:6.2f}x")
+    print(
+        f"{name:<14} {text.count(chr(10)) + 1:>7,} {ms(base_best)} {ms(base_median)} {ms(best)} {ms(median)}"
+        f" {ms(min(round_trips))} {ms(statistics.median(round_trips))} {best / base_best:6.2f}x {median / base_median:6.2f}x"
+    )
 
 
 def main() -> None:
@@ -137,10 +142,14 @@ def main() -> None:
     parser.add_argument("--large-changes", type=int, default=6, help="changes timed on the 5,000-action plan")
     args = parser.parse_args()
     print(f"Python {sys.version.split()[0]} on {os.uname().machine}, {os.cpu_count()} cores")
-    print(f"{'plan':<22} {'lines':>8} {'loads+check':>11} {'(median)':>11} {'published':>11} {'(median)':>11} {'best':>7} {'median':>7}")
+    print(
+        f"{'plan':<14} {'lines':>7} {'loads+check':>11} {'(median)':>11} {'published':>11} {'(median)':>11}"
+        f" {'round trip':>11} {'(median)':>11} {'best':>7} {'median':>7}"
+    )
     measure("nwda", (REPO / "examples" / "nwda.toml").read_text(encoding="utf-8"), args.changes)
     measure("5,000 actions", make_plan_text(), args.large_changes)
     print("published: from sending textDocument/didChange to reading the diagnostics of that version (debounce 0);")
+    print("round trip: a completion with nothing to offer, for what the pipes and process wake-ups alone cost;")
     print("ratios: published / loads+check of the same texts, best against best and median against median")
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
-from intl_lsp.diagnostics import finding_diagnostic, to_range
+from intl_lsp.diagnostics import as_lsp, finding_diagnostic, to_range
 from intl_lsp.edits import EditRefused
 
 if TYPE_CHECKING:
@@ -201,7 +201,7 @@ def register(server: IntlLanguageServer) -> None:
             action = types.CodeAction(
                 title=fix.title,
                 kind=types.CodeActionKind.QuickFix,
-                diagnostics=[finding_diagnostic(analysis, fix.finding, server.settings.docs_url)],
+                diagnostics=[as_lsp(finding_diagnostic(analysis, fix.finding, server.settings.docs_url))],
                 is_preferred=fix.preferred or None,
                 data={"uri": analysis.uri, "version": analysis.version, "start": start, "end": end, "index": index},
             )

@@ -109,11 +109,16 @@ class IntlLanguageServer(LanguageServer):
         self.analyses[uri] = analysis
         if analysis.plan is not None:
             self.last_plans[uri] = analysis.plan
-        self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(
-                uri=uri, diagnostics=diagnostics(analysis, self.settings.docs_url), version=analysis.version
-            )
-        )
+        self.send_diagnostics(uri, diagnostics(analysis, self.settings.docs_url), analysis.version)
+
+    def send_diagnostics(self, uri: str, found: list[dict], version: int | None = None) -> None:
+        """Publish diagnostics given as the protocol's JSON (see `intl_lsp.diagnostics`).
+        pygls' `_send_data` writes a JSON-ready message as it is; its public
+        `notify` would take lsprotocol classes and convert them (pygls is pinned below 3)."""
+        params: dict[str, Any] = {"uri": uri, "diagnostics": found}
+        if version is not None:
+            params["version"] = version
+        self.protocol._send_data({"jsonrpc": "2.0", "method": types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, "params": params})
 
     def current(self, uri: str) -> Analysis:
         """The analysis of the document as it is now (checked at once if a change is waiting)."""
@@ -130,7 +135,7 @@ class IntlLanguageServer(LanguageServer):
         self.scheduler.closed(uri)
         self.analyses.pop(uri, None)
         self.last_plans.pop(uri, None)
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+        self.send_diagnostics(uri, [])
 
     # -- positions --------------------------------------------------------------
 
