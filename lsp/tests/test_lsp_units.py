@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from intl_lsp.analysis import analyse, looks_like_plan
@@ -23,6 +23,7 @@ def _units(text: str, encoding: str) -> int:
     return {UTF8: len(text.encode("utf-8")), UTF16: len(text.encode("utf-16-le")) // 2, UTF32: len(text)}[encoding]
 
 
+@settings(deadline=None)  # a busy machine is no failure
 @given(_TEXT, st.sampled_from([UTF8, UTF16, UTF32]), st.data())
 def test_positions_round_trip_in_every_encoding(text, encoding, data):
     lines = Lines(text, encoding)
@@ -43,6 +44,7 @@ def test_a_position_past_the_end_of_a_line_or_the_text_is_clamped():
     assert lines.position(99) == (1, 2)
 
 
+@settings(deadline=None)
 @given(_TEXT, _TEXT)
 def test_text_edits_turn_the_old_text_into_the_new(old, new):
     edits = text_edits(old, new)
@@ -95,3 +97,54 @@ def test_the_plugin_module_and_intl_check_never_import_the_server():
         [sys.executable, "-c", script, str(EXAMPLES / "nwda.toml")], capture_output=True, text=True, timeout=120
     )
     assert result.stderr.strip().splitlines()[-1] == "imported: []"
+
+
+_NWDA = (EXAMPLES / "nwda.toml").read_text(encoding="utf-8")
+_CORALLIA = (EXAMPLES / "corallia.toml").read_text(encoding="utf-8")
+
+
+@settings(deadline=None)
+@given(
+    st.sampled_from([_NWDA, _CORALLIA]),
+    st.data(),
+    st.text(alphabet=st.sampled_from(list('"[]{}=,#\n -ab1.\\\'')), max_size=6),
+)
+def test_no_edit_of_a_plan_makes_a_feature_raise(text, data, inserted):
+    """Whatever is typed where, every feature answers (or answers nothing): the
+    server never learns of an input by crashing on it."""
+    from intl_sdk.plugins import installed_plugins
+
+    from intl_lsp.actions import fixes
+    from intl_lsp.completion import completions
+    from intl_lsp.diagnostics import diagnostics
+    from intl_lsp.hover import hover_text
+    from intl_lsp.navigation import definitions, references, symbols
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, min(len(text), start + 40)))
+    edited = text[:start] + inserted + text[end:]
+    analysis = analyse("file:///p.toml", 2, edited)
+    assert analysis.crash is None
+    diagnostics(analysis, "https://x/{code}")
+    plugins = installed_plugins()
+    symbols(analysis)
+    for offset in {0, start, min(start + len(inserted), len(edited)), data.draw(st.integers(0, len(edited)))}:
+        hover_text(analysis, offset, {}, plugins.frameworks)
+        completions(edited, offset, analysis.plan, plugins.frameworks)
+        definitions(analysis, offset)
+        references(analysis, offset, True)
+        for fix in fixes(analysis, offset, offset, plugins.frameworks):
+            assert fix.title
+
+
+def test_over_allocated_shares_offer_to_take_the_points_off_a_region():
+    from intl_lsp.actions import fixes
+    from intl_lsp.edits import EditRefused  # noqa: F401  (a fix's edits may be refused, never wrong)
+
+    text = _NWDA.replace("share = 24\n", "share = 27\n", 1)  # 102%
+    analysis = analyse("file:///p.toml", 1, text)
+    offset = text.index("share = 9")
+    found = fixes(analysis, offset, offset, {})
+    assert found[0].title == "Take the over-allocated 2 points off Japan (9% → 7%)"
+    ((start, end, replacement),) = found[0].edits(analysis)
+    assert (text[start:end], replacement) == ("9", "7")
