@@ -21,7 +21,7 @@ CORE_COMMANDS = ("check", "explain", "new", "report", "diff", "show", "plugins",
 
 #: Commands that this project's other distributions add: what each is and what
 #: to install, so that `intl edit` without the editor says how to get it.
-ELSEWHERE = {"edit": ("the editor", "intl-tui")}
+ELSEWHERE = {"edit": ("the editor", "intl-tui"), "lsp": ("the language server", "intl-lsp")}
 
 
 class _Formatter(argparse.HelpFormatter):
