@@ -13,7 +13,7 @@ from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Select, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Select, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 import intl_sdk
@@ -26,7 +26,7 @@ from intl_tui.commands import FindingCommands
 from intl_tui.fields import Field, ParseError, field_for_location, get_value, parse, set_value
 from intl_tui.panes import ItemsPane, StrategyPane
 from intl_tui.screens.dialogs import Choice, TemplatePicker
-from intl_tui.widgets.findings import FindingsTable
+from intl_tui.widgets.findings import FindingsPanel, FindingsTable
 from intl_tui.widgets.form import PlanForm
 
 TABS = ("strategy", "regions", "actions", "indicators", "agreements")
@@ -42,19 +42,25 @@ class PlanEditorApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "intl edit"
+    # Classes on the screen for the layouts: below 80x24 the editor says the
+    # terminal is too small rather than draw a broken screen.
+    HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (80, "-narrow"), (100, "-medium"), (160, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-too-short"), (24, "-short"), (30, "-tall"), (45, "-very-tall")]
+    MINIMUM_SIZE = (80, 24)
     COMMANDS = App.COMMANDS | {FindingCommands}
     BINDINGS = [
-        Binding("f2", "show_tab('strategy')", "Strategy", priority=True),
-        Binding("f3", "show_tab('regions')", "Regions", priority=True),
-        Binding("f4", "show_tab('actions')", "Actions", priority=True),
-        Binding("f5", "show_tab('indicators')", "Indicators", priority=True),
-        Binding("f6", "show_tab('agreements')", "Agreements", priority=True),
+        Binding("f2", "show_tab('strategy')", "Strategy", priority=True, show=False),
+        Binding("f3", "show_tab('regions')", "Regions", priority=True, show=False),
+        Binding("f4", "show_tab('actions')", "Actions", priority=True, show=False),
+        Binding("f5", "show_tab('indicators')", "Indicators", priority=True, show=False),
+        Binding("f6", "show_tab('agreements')", "Agreements", priority=True, show=False),
         Binding("f8", "focus_findings", "Findings", priority=True),
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+n", "add_item", "Add", priority=True),
         Binding("ctrl+t", "duplicate_item", "Duplicate", priority=True, show=False),
         Binding("ctrl+r", "delete_item", "Delete", priority=True, show=False),
         Binding("ctrl+z", "undo_delete", "Undo delete", priority=True, show=False),
+        Binding("ctrl+g", "toggle_coverage", "Coverage grid", priority=True, show=False),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
@@ -73,10 +79,12 @@ class PlanEditorApp(App[int]):
         self._stale: set[str] = set()
         self._ref_ids: dict[int, str | None] = {}
         self._disk = self._read_disk()
+        self._loaded = False
 
     # -- layout ----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        yield Static(id="too-small")
         yield Static(id="status")
         with TabbedContent(id="tabs", initial="strategy"):
             with TabPane(f"{TITLES['strategy']} F2", id="strategy"):
@@ -84,9 +92,8 @@ class PlanEditorApp(App[int]):
             for number, collection in enumerate(TABS[1:], start=3):
                 with TabPane(f"{TITLES[collection]} F{number}", id=collection):
                     yield ItemsPane(collection, id=f"pane-{collection}")
-        yield Label("Findings", id="findings-title")
-        yield FindingsTable(id="findings")
-        yield Footer()
+        yield FindingsPanel(id="findings-panel")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
@@ -110,6 +117,7 @@ class PlanEditorApp(App[int]):
         self._load_all()
 
     def _load_all(self) -> None:
+        self._loaded = True
         self._warm_line_map()
         self.pane("strategy").reload()
         for collection in TABS[1:]:
@@ -135,23 +143,42 @@ class PlanEditorApp(App[int]):
     # -- the status bar ----------------------------------------------------------
 
     def _refresh_status(self) -> None:
+        """The header: file, unsaved marker and counts first (they must never be
+        cut off), the plan's name after them, ending in "…" when it is long."""
         counts = {"error": 0, "warning": 0, "info": 0}
         for finding in self.findings:
             counts[finding.severity.value] += 1
         counts["error"] += len(self.typed)
-        text = Text(" intl edit ", style="bold reverse")
-        text.append(f" {printable(os.path.basename(self.path))}", style="bold")
-        name = self.plan.strategy.name
-        if name:
-            text.append(f" — {printable(name)}")
-        text.append("   ")
+        text = Text(f" {printable(os.path.basename(self.path))}", style="bold")
+        if self.dirty:
+            text.append("  ● unsaved", style="bold reverse")
+        text.append("  ")
         text.append(f"{counts['error']} error{'s' if counts['error'] != 1 else ''}", style="bold red" if counts["error"] else "green")
         text.append(" · ")
         text.append(f"{counts['warning']} warning{'s' if counts['warning'] != 1 else ''}", style="yellow" if counts["warning"] else "green")
         text.append(f" · {counts['info']} info")
-        if self.dirty:
-            text.append("   ● unsaved", style="bold yellow")
+        name = self.plan.strategy.name
+        if name:
+            text.append(f"  │  {printable(name)}", style="dim")
+        text.no_wrap = True
+        text.overflow = "ellipsis"
         self.query_one("#status", Static).update(text)
+
+    def on_resize(self, event: Any) -> None:
+        width, height = self.size
+        least_width, least_height = self.MINIMUM_SIZE
+        if width < least_width or height < least_height:
+            self.query_one("#too-small", Static).update(
+                Text(
+                    f"The terminal is too small for the editor: {width}×{height}.\n"
+                    f"Make it at least {least_width}×{least_height}. Ctrl+Q quits.",
+                    justify="center",
+                )
+            )
+        if self._loaded:
+            pane = self.pane(self.current_tab)
+            if isinstance(pane, ItemsPane):
+                pane.refit()
 
     # -- checking while typing -------------------------------------------------------
 
@@ -267,6 +294,15 @@ class PlanEditorApp(App[int]):
         if name in self._stale:
             self._stale.discard(name)
             self.pane(name).reload()
+        elif isinstance(self.pane(name), ItemsPane) and self._loaded:
+            self.pane(name).refit()
+
+    def action_toggle_coverage(self) -> None:
+        """Show or hide the pillar x region grid (shown by default from 160 columns)."""
+        pane = self.pane("actions")
+        pane.show_coverage = not pane.has_class("-coverage")
+        self.action_show_tab("actions")
+        pane.refit()
 
     # -- actions: tabs, items --------------------------------------------------------
 

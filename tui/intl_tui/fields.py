@@ -32,7 +32,7 @@ class Field:
 
     key: str
     label: str
-    kind: str  # text, id, number, year, date, choice, pillars, measures, ids, lines, actuals, parties, flag
+    kind: str  # text, prose (wrapped), id, number, year, date, choice, pillars, measures, ids, lines, actuals, parties, flag
     choices: tuple[str, ...] = ()
     help: str = ""
 
@@ -45,8 +45,8 @@ STRATEGY = (
     Field("name", "Name", "text"),
     Field("organisation", "Organisation", "text"),
     Field("home_region", "Home region", "text"),
-    Field("period.start", "Period: first year", "year"),
-    Field("period.end", "Period: last year", "year"),
+    Field("period.start", "First year", "year", help="of the period, such as 2006"),
+    Field("period.end", "Last year", "year", help="of the period, such as 2009"),
     Field("budget.amount", "Budget", "number"),
     Field("budget.currency", "Currency", "text", help="ISO code: GBP, EUR"),
     Field("staff_fte", "Staff (FTE)", "number"),
@@ -58,11 +58,11 @@ REGIONS = (
     Field("id", "Id", "id"),
     Field("name", "Name", "text"),
     Field("share", "Share (%)", "number", help="percent of the strategy's resources: 24 means 24%"),
-    Field("summary", "Summary", "text"),
+    Field("summary", "Summary", "prose"),
 )
 ACTIONS = (
     Field("id", "Id", "id"),
-    Field("title", "Title", "text"),
+    Field("title", "Title", "prose"),
     Field("region", "Region", "id", help="the target region's id"),
     Field("pillars", "Pillars", "pillars"),
     Field("cost", "Cost", "number"),
@@ -83,7 +83,7 @@ INDICATORS = (
     Field("actuals", "Actuals", "actuals", help="year = value, separated by commas: 2007 = 7600, 2008 = 8900"),
     Field("monitor_only", "Monitor only", "flag"),
     Field("measures", "Impact measures", "measures"),
-    Field("source", "Source", "text"),
+    Field("source", "Source", "prose"),
 )
 AGREEMENTS = (
     Field("id", "Id", "id"),
@@ -94,8 +94,8 @@ AGREEMENTS = (
     Field("signed", "Signed on", "date", help="YYYY-MM-DD"),
     Field("parties", "Parties", "parties", help="one a line: level: name"),
     Field("builds_on", "Builds on", "ids", help="agreement ids, separated by commas"),
-    Field("added_value", "Added value", "text"),
-    Field("resources", "Resources", "text"),
+    Field("added_value", "Added value", "prose"),
+    Field("resources", "Resources", "prose"),
     Field("sponsor", "Political sponsor", "text"),
 )
 FIELDS: dict[str, tuple[Field, ...]] = {
@@ -179,7 +179,7 @@ def parse(field: Field, text: str, current: Any = None) -> Any:
     (None), except that a field holding "" keeps "" and lists become empty."""
     kind = field.kind
     stripped = text.strip()
-    if kind in ("text",):
+    if kind in ("text", "prose"):
         if text == "" and current is None:
             return None
         return text

@@ -140,7 +140,7 @@ async def test_hostile_region_names_are_shown_literally_on_screen(tmp_path):
         text = screen_text(app)
         assert "[bold red]x[/] \\x1b[31mred\\x1b[0m" in text
         assert "\x1b" not in text
-        assert "— [bold red]x[/]" in text  # the status bar shows the strategy's name as typed
+        assert "│  [bold red]x[/]" in text  # the status bar shows the strategy's name as typed
 
 
 async def test_add_duplicate_delete_and_undo(nwda_copy):
