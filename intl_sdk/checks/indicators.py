@@ -42,19 +42,21 @@ def indicator_incomplete(ctx: CheckContext) -> None:
         if indicator.is_monitor_only:
             continue
         missing = []
+        first_gap: tuple | None = None  # the first missing piece: ("baseline", "year"), or ("target",)
         for name in ("baseline", "target"):
             measurement = getattr(indicator, name)
             if measurement is None:
                 missing.append(f"no {name}")
+                first_gap = first_gap or (name,)
                 continue
             parts = [part for part in ("value", "year") if getattr(measurement, part) is None]
             if parts:
                 missing.append(f"no {name} {' or '.join(parts)}")
-        if missing:
-            first_gap = "baseline" if any("baseline" in m for m in missing) else "target"
-            where = ("indicators", index, first_gap)
+                first_gap = first_gap or (name, parts[0])
+        if missing and first_gap is not None:
             ctx.report(
-                where if getattr(indicator, first_gap) is not None else ("indicators", index),
+                # the exact key to fill in; its line falls back to the nearest one written
+                ("indicators", index, *first_gap),
                 f"{_label(indicator, index)} has {', '.join(missing)}",
                 "add what the source gives; if it gives none, note it in `source`, "
                 "or set monitor_only = true for an indicator that is only watched",
@@ -98,7 +100,7 @@ def target_direction(ctx: CheckContext) -> None:
         if (target >= baseline) if down else (target <= baseline):
             better = "below" if down else "above"
             ctx.report(
-                ("indicators", index, "target"),
+                ("indicators", index, "target", "value"),
                 f"{_label(indicator, index)}: target {format_number(target)} is not {better} the baseline "
                 f"{format_number(baseline)} (direction {'down' if down else 'up'})",
                 f"set a target {better} the baseline, or correct `direction`",
@@ -132,7 +134,7 @@ def target_outside_period(ctx: CheckContext) -> None:
         target = indicator.target
         if target is not None and target.year is not None and ctx.outside_period(target.year):
             ctx.report(
-                ("indicators", index, "target"),
+                ("indicators", index, "target", "year"),
                 f"{_label(indicator, index)}: target year {target.year} is outside the period {ctx.period_text()}",
                 "set the target for a year within the strategy's period",
             )

@@ -23,7 +23,8 @@ from intl_sdk.findings import Finding
 from intl_sdk.model import Plan
 
 from intl_tui.commands import FindingCommands
-from intl_tui.fields import Field, ParseError, field_for_location, get_value, parse, set_value
+from intl_tui.fields import Field, ParseError, get_value, parse, set_value
+from intl_tui.jumps import jump_target
 from intl_tui.panes import ItemsPane, StrategyPane
 from intl_tui.screens.dialogs import Choice, TemplatePicker
 from intl_tui.widgets.findings import FindingsPanel, FindingsTable
@@ -375,7 +376,10 @@ class PlanEditorApp(App[int]):
         self.jump_to(event.location)
 
     def jump_to(self, location: tuple) -> None:
-        tab, index, field = field_for_location(location)
+        """Focus the widget a finding is about; where it has none, the nearest
+        widget that fixes it, and the findings' title line says so."""
+        target = jump_target(location, first_region=0 if self.plan.regions else None)
+        tab, index, field = target.tab, target.index, target.field
         self.query_one(TabbedContent).active = tab
         if tab in self._stale:
             self._stale.discard(tab)
@@ -383,6 +387,9 @@ class PlanEditorApp(App[int]):
         pane = self.pane(tab)
         if isinstance(pane, ItemsPane) and index is not None and index < len(pane.items):
             pane.select(index)
+        elif isinstance(pane, ItemsPane) and index is not None:
+            field = None  # the item is gone: the list
+        self.query_one(FindingsPanel).say(target.note)
         if field is not None and (tab == "strategy" or index is not None):
             self.call_after_refresh(pane.form.focus_field, field)
         elif isinstance(pane, ItemsPane):
@@ -401,7 +408,7 @@ class PlanEditorApp(App[int]):
         if self.typed:
             (text, problem, path, _), *_ = self.typed.values()
             self.notify(
-                f"Not saved: {len(self.typed)} field{'s' if len(self.typed) > 1 else ''} hold text that is not valid "
+                f"Not saved: {len(self.typed)} field{'s hold' if len(self.typed) > 1 else ' holds'} text that is not valid "
                 f"({printable(path)}: {printable(problem)}). Fix {'them' if len(self.typed) > 1 else 'it'} first.",
                 severity="error",
                 timeout=8,
@@ -411,7 +418,7 @@ class PlanEditorApp(App[int]):
             self.push_screen(
                 Choice(
                     f"{printable(self.path)} changed on disk since it was opened. Overwrite it with your version?",
-                    [("Overwrite", "overwrite", "error"), ("Cancel", "cancel", "default")],
+                    [("Overwrite", "overwrite", "error", "o"), ("Cancel", "cancel", "default", "c")],
                 ),
                 lambda answer: self._save() if answer == "overwrite" else self.notify("Not saved."),
             )
@@ -446,7 +453,7 @@ class PlanEditorApp(App[int]):
         self.push_screen(
             Choice(
                 "This plan has unsaved changes. Save them before quitting?",
-                [("Save", "save", "primary"), ("Discard", "discard", "error"), ("Cancel", "cancel", "default")],
+                [("Save", "save", "primary", "s"), ("Discard", "discard", "error", "d"), ("Cancel", "cancel", "default", "c")],
             ),
             answer,
         )

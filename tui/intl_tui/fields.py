@@ -18,7 +18,7 @@ from intl_sdk import _kinds, model
 from intl_sdk.display import printable
 from intl_sdk.pillars import IMPACT_MEASURES, PILLARS
 
-__all__ = ["Field", "FIELDS", "ParseError", "field_for_location", "format_value", "get_value", "parse", "set_value"]
+__all__ = ["Field", "FIELDS", "ParseError", "format_value", "get_value", "parse", "set_value"]
 
 
 class ParseError(ValueError):
@@ -32,7 +32,7 @@ class Field:
 
     key: str
     label: str
-    kind: str  # text, prose (wrapped), id, number, year, date, choice, pillars, measures, ids, lines, actuals, parties, flag
+    kind: str  # text, prose (wrapped), id, number, year, date, choice, pillars, measures, ids, lines, actuals, parties, flag, severity
     choices: tuple[str, ...] = ()
     help: str = ""
 
@@ -53,6 +53,8 @@ STRATEGY = (
     Field("sectors", "Priority sectors", "lines", help="one a line"),
     Field("objectives", "Objectives", "lines", help="one a line"),
     Field("@frameworks", "Frameworks", "ids", help="framework ids, separated by commas"),
+    Field("@ignore", "Ignored codes", "ids", help="finding codes to skip, separated by commas"),
+    Field("@severity", "Severities", "severity", help="code = error, warning or info; separated by commas"),
 )
 REGIONS = (
     Field("id", "Id", "id"),
@@ -163,6 +165,8 @@ def format_value(field: Field, value: Any) -> str:
         return "\n".join(printable(v) for v in value)
     if kind == "actuals":
         return ", ".join(f"{year} = {number}" for year, number in value.items())
+    if kind == "severity":
+        return ", ".join(f"{printable(code)} = {printable(level)}" for code, level in value.items())
     if kind == "parties":
         return "\n".join(f"{printable(p.level or '')}: {printable(p.name or '')}" for p in value)
     if kind == "date":
@@ -220,6 +224,8 @@ def parse(field: Field, text: str, current: Any = None) -> Any:
         return [line for line in text.splitlines() if line.strip()]
     if kind == "actuals":
         return _actuals(text)
+    if kind == "severity":
+        return _severity(text)
     if kind == "parties":
         return _parties(text, current or [])
     raise ParseError(f"unknown field kind {kind}")
@@ -255,6 +261,19 @@ def _actuals(text: str) -> dict[int, int | Decimal]:
     return out
 
 
+def _severity(text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for part in re.split(r"[,;\n]", text):
+        part = part.strip()
+        if not part:
+            continue
+        match = re.fullmatch(r"([^=\s]+)\s*=\s*(\S+)", part)
+        if not match:
+            raise ParseError(f"{part!r}: write code = level, such as shares-sum = warning")
+        out[match.group(1)] = match.group(2)
+    return out
+
+
 def _parties(text: str, current: list[model.Party]) -> list[model.Party]:
     parties = []
     for position, line in enumerate(line for line in text.splitlines() if line.strip()):
@@ -264,31 +283,3 @@ def _parties(text: str, current: list[model.Party]) -> list[model.Party]:
         extra = current[position].extra if position < len(current) else {}
         parties.append(model.Party(name=name.strip() or None, level=level.strip() or None, extra=dict(extra)))
     return parties
-
-
-# -- from a finding's location to a field -------------------------------------
-
-
-def field_for_location(location: tuple) -> tuple[str, int | None, Field | None]:
-    """(tab, item index, field) for a finding's location, as near as the forms allow."""
-    if not location:
-        return ("strategy", None, None)
-    head = location[0]
-    if head in ("frameworks", "ignore", "severity", "format"):
-        return ("strategy", None, next(f for f in STRATEGY if f.key == "@frameworks"))
-    if head == "strategy":
-        key = ".".join(str(p) for p in location[1:3])
-        field = next((f for f in STRATEGY if f.key == key), None) or next(
-            (f for f in STRATEGY if f.key.split(".")[0] == (location[1] if len(location) > 1 else None)), None
-        )
-        return ("strategy", None, field)
-    if head in FIELDS and len(location) > 1 and isinstance(location[1], int):
-        fields = FIELDS[head]
-        if len(location) > 2:
-            key = str(location[2])
-            field = next((f for f in fields if f.key == key), None) or next(
-                (f for f in fields if f.key.split(".")[0] == key), None
-            )
-            return (head, location[1], field)
-        return (head, location[1], None)
-    return (head if head in FIELDS else "strategy", None, None)

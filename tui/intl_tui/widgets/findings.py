@@ -109,17 +109,32 @@ class FindingsPanel(Vertical):
     FindingsPanel > #finding-detail { height: 3; padding: 0 1; background: $boost; }
     """
 
+    note: str | None = None
+
     def compose(self) -> ComposeResult:
         yield Static(id="findings-title")
         yield FindingsTable(id="findings")
         yield Static(id="finding-detail")
 
-    def on_findings_table_highlighted(self, event: FindingsTable.Highlighted) -> None:
+    def say(self, note: str | None) -> None:
+        """Tell where the last jump landed and why (None: the usual help)."""
+        self.note = note
+        self._title()
+
+    def _title(self) -> None:
         title = Text("Findings", style="bold")
         count = len(self.query_one(FindingsTable)._shown)
         title.append(f" ({count})" if count else ": none", style="bold")
-        title.append("   F8 goes there, Enter jumps to the field", style="dim")
+        if self.note:
+            title.append(f"   ▸ {self.note}", style="bold")
+        else:
+            title.append("   F8 goes there, Enter jumps to the field", style="dim")
+        title.no_wrap = True
+        title.overflow = "ellipsis"
         self.query_one("#findings-title", Static).update(title)
+
+    def on_findings_table_highlighted(self, event: FindingsTable.Highlighted) -> None:
+        self._title()
         detail = self.query_one("#finding-detail", Static)
         if event.row is None:
             detail.update(Text("Nothing to fix.", style="dim"))

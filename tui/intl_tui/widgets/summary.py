@@ -119,8 +119,8 @@ class CoverageGrid(DataTable):
         self.clear(columns=True)
         self.add_column("pillar", key="pillar", width=pillar_width)
         self.add_column("all", key="all", width=all_width)
-        for region_id, name in view.regions:
-            self.add_column(two_lines(printable(name), column), key=f"r:{region_id}", width=column)
+        for position, (_, name) in enumerate(view.regions):  # by position: two regions may share an id
+            self.add_column(two_lines(printable(name), column), key=f"r:{position}", width=column)
         for pillar in view.pillars:
             uncovered = pillar.id in view.uncovered
             style = "bold red" if uncovered else ""
