@@ -441,6 +441,8 @@ class PlanEditorApp(App[int]):
         if not self.dirty:
             self.exit(0)
             return
+        if isinstance(self.screen, Choice):
+            return  # already asking
 
         def answer(choice: str | None) -> None:
             if choice == "save":
