@@ -91,7 +91,7 @@ AGREEMENTS = (
     Field("id", "Id", "id"),
     Field("framework", "Framework", "id"),
     Field("kind", "Kind", "id", help="from the framework: mou, collaboration, bilateral..."),
-    Field("partner", "Partner", "text"),
+    Field("partner", "Partner", "prose"),
     Field("status", "Status", "choice", choices=("draft", "negotiating", "signed", "ended")),
     Field("signed", "Signed on", "date", help="YYYY-MM-DD"),
     Field("parties", "Parties", "parties", help="one a line: level: name"),

@@ -31,7 +31,7 @@ class StrategyPane(Vertical):
 
 
 WIDTH_CLASSES = ((160, "wide"), (100, "medium"), (0, "narrow"))
-FORM_WIDTH = {"narrow": 46, "medium": 50, "wide": 64}  # beside the list, border included
+FORM_WIDTH = {"narrow": 42, "medium": 50, "wide": 64}  # beside the list, border included
 
 
 def width_class(width: int) -> str:
@@ -53,6 +53,7 @@ class ItemsPane(Vertical):
     ItemsPane.-side PlanForm { height: 1fr; border-top: none; border-left: vkey $foreground 30%; }
     ItemsPane .empty { color: $text-muted; padding: 1 2; height: auto; display: none; }
     ItemsPane.-empty .empty { display: block; }
+    ItemsPane.-empty DataTable.items { display: none; }
     ItemsPane CoverageGrid { display: none; }
     ItemsPane.-coverage CoverageGrid { display: block; }
     """
@@ -62,6 +63,8 @@ class ItemsPane(Vertical):
         self.collection = collection
         self._row_of: list[int] = []  # table row -> item index
         self._columns: tuple[str, ...] = ()
+        self._widths: dict[str, int] = {}
+        self._flex = FLEX[collection]
         self._fitted: tuple = ()  # (width class, columns, flex width) the table was built for
         self.show_coverage: bool | None = None  # None: as the width suggests
 
@@ -139,11 +142,16 @@ class ItemsPane(Vertical):
         others = sum(width for column, width in enumerate(natural) if column != flex)
         flex_width = max(12, min(natural[flex], list_width - others - padding))
         table.clear(columns=True)
-        for column, name in enumerate(shown):
-            table.add_column(name, key=name, width=flex_width if column == flex else None)
+        widths = [flex_width if column == flex else natural[column] for column in range(len(shown))]
+        for name, width in zip(shown, widths):
+            # widths set here, not measured by the table: its measuring is deferred and can
+            # lose a race with the first paint after a rebuild (cells cut to the header's width)
+            table.add_column(name, key=name, width=width)
         for index, cells in rows:
             table.add_row(*cells, key=str(index))
         self._columns = shown
+        self._widths = dict(zip(shown, widths))
+        self._flex = FLEX[self.collection]
         self._fitted = (*fit, flex_width)
         self._row_of = row_of
         self.set_class(not row_of, "-empty")
@@ -159,6 +167,9 @@ class ItemsPane(Vertical):
         table = self.table
         for column, cell in zip(COLUMNS[self.collection], cells):
             if column in self._columns:
+                if column != self._flex and cell.cell_len > self._widths[column]:
+                    self.reload()  # a value wider than its column: measure the columns again
+                    return
                 table.update_cell(str(index), column, cell)
 
     def refresh_summaries(self) -> None:

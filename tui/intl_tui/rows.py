@@ -74,7 +74,7 @@ SIDE_BY_SIDE: dict[str, tuple[str, ...]] = {
     "regions": ("narrow", "medium", "wide"),
     "actions": ("wide",),
     "indicators": (),
-    "agreements": ("wide",),
+    "agreements": (),
 }
 
 

@@ -25,7 +25,7 @@ class FieldRow(Horizontal):
     in reverse video, so it is found without colour."""
 
     DEFAULT_CSS = """
-    FieldRow { height: auto; layout: grid; grid-size: 2; grid-columns: 18 1fr; grid-rows: auto; }
+    FieldRow { height: auto; max-width: 120; layout: grid; grid-size: 2; grid-columns: 18 1fr; grid-rows: auto; }
     FieldRow > .label { width: 100%; padding: 0 1 0 0; text-align: right; color: $text-muted; }
     FieldRow:focus-within > .label { text-style: reverse bold; color: $text; }
     FieldRow > .editor { width: 100%; }
@@ -37,7 +37,7 @@ class FieldRow(Horizontal):
     FieldRow.-invalid Input { background: $error 30%; }
     FieldRow TextArea { height: auto; max-height: 6; padding: 0 1; }
     FieldRow ProseArea { max-height: 4; }
-    FieldRow Input { padding: 0 1; }
+    FieldRow > Input.editor { padding: 0 1; }
     FieldRow CheckList { height: auto; max-height: 12; }
     FieldRow Select { height: auto; }
     FieldRow CheckList:nocolor > .option-list--option-highlighted { text-style: reverse; }
