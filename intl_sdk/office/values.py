@@ -168,7 +168,7 @@ def read_figure(cell: Cell, *, decimal_comma: bool = False) -> Figure | None:
         if change:
             word = change.group(1).lower()
             direction = "increase" if word in ("increase", "rise", "grow", "growth") else "decrease"
-            return Figure(change=direction, as_written=text)
+            return Figure(change=direction, as_written=None if text.lower() == direction else text)
         match = _PARENTHESIS_RE.fullmatch(text)
         if match:
             inside = match.group("inside").strip()
