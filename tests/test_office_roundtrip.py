@@ -68,4 +68,7 @@ def test_what_a_cell_cannot_hold_is_named(tmp_path):
     ]
     back = import_plan(tmp_path / "plan.xlsx").plan
     assert back.strategy.name == "A\\x07B"
+    long = intl_sdk.loads('format = 1\n[[regions]]\nid = "a"\nsummary = "' + "x" * 40_000 + '"\n')
+    assert export_xlsx(long, tmp_path / "long.xlsx") == ["regions.a.summary: 40,000 characters; a cell holds 32,767: the rest is cut"]
+    assert import_plan(tmp_path / "long.xlsx").plan.regions[0].summary == "x" * 32_767
     assert back.regions[0].share == intl_sdk.loads("format = 1\n[[regions]]\nshare = 12.3456789012346\n").regions[0].share

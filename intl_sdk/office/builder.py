@@ -251,6 +251,12 @@ def _measurement(builder: _Builder, data: RowData, part: str, unit: list[str | N
     change = data.data.pop(f"{part}.change", None)
     if figure is not None:
         value = figure.value
+        if value is not None:
+            try:
+                value = _kinds.Number().convert(value, ())
+            except _kinds.TypeMismatch as mismatch:
+                builder.notes.append(Note(data.positions[f"{part}.value"], f"{value} is not {mismatch.expected}"))
+                extra["as_written"], value = str(value), None
         if figure.unit:
             if unit[0] is None:
                 unit[0] = figure.unit
