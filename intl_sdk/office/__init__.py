@@ -7,10 +7,13 @@ pay for them. One job a module:
 
 - `cells`: the cells and tables every reader produces, and their positions;
 - `numbers`: shares, figures with units and currencies, years, financial years;
-- `headers`: which column is which field, by header or by the user's mapping;
-- `xlsx_reader`, `csv_reader`, `docx_reader`: files to tables;
-- `builder` (with `rows`): tables to a plan, and notes on what was skipped;
-- `sheets`: a plan as the tables an export writes, and what it cannot keep;
+- `headers` and `strategy_sheet`: which column (or Strategy row) is which field,
+  the same specs for export and import;
+- `xlsx_reader`, `csv_reader`, `docx_reader` (chosen by `sources`): files to tables;
+- `locate`: which table is which kind, and its header row (or the user's mapping);
+- `values`, `rows`, `ids`, `strategy_reader`, `builder`: tables to a plan, with
+  notes on what was skipped;
+- `cellout`, `sheets`: a plan as the tables an export writes, and what a cell cannot keep;
 - `xlsx_writer`, `csv_writer`: those tables to files.
 """
 
