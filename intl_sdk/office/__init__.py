@@ -19,17 +19,8 @@ pay for them. One job a module:
 
 from __future__ import annotations
 
-__all__ = ["MISSING_EXTRA", "office_extra_missing"]
+__all__ = ["MISSING_EXTRA"]
 
 #: What to tell a user whose intl-sdk was installed without the extra.
 MISSING_EXTRA = "install the office extra: pip install 'intl-sdk[office]'"
 
-
-def office_extra_missing() -> str | None:
-    """The missing module's name when openpyxl or python-docx is not installed, else None."""
-    import importlib.util
-
-    for module in ("openpyxl", "docx"):
-        if importlib.util.find_spec(module) is None:
-            return "python-docx" if module == "docx" else module
-    return None
