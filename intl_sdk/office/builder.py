@@ -193,7 +193,7 @@ def _read_regions(builder: _Builder, located: Located) -> None:
         plan.regions.append(region)
         builder.last_table = located.table
         text = lines_text if lines_column == "actions" else region.summary
-        position = data.positions.get(lines_column, where)
+        position = str(data.positions.get(lines_column, where))
         builder.region_lines.append((len(plan.regions) - 1, [(line, position) for line in _split_lines(text or "")]))
     used = {r.id for r in plan.regions if r.id}
     for region in plan.regions:
@@ -208,7 +208,7 @@ def _continue_region(builder: _Builder, values: dict, lines_column: str, data: R
     if summary:
         region.summary = f"{region.summary}\n{summary}" if region.summary else summary
     text = values.get("actions") if lines_column == "actions" else summary
-    position = data.positions.get(lines_column, builder.position(located, row))
+    position = str(data.positions.get(lines_column, builder.position(located, row)))
     builder.region_lines[-1][1].extend((line, position) for line in _split_lines(text or ""))
     for key, value in data.extra.items():
         region.extra.setdefault(key, value)
@@ -255,13 +255,13 @@ def _measurement(builder: _Builder, data: RowData, part: str, unit: list[str | N
             try:
                 value = _kinds.Number().convert(value, ())
             except _kinds.TypeMismatch as mismatch:
-                builder.notes.append(Note(data.positions[f"{part}.value"], f"{value} is not {mismatch.expected}"))
+                builder.notes.append(Note(str(data.positions[f"{part}.value"]), f"{value} is not {mismatch.expected}"))
                 extra["as_written"], value = str(value), None
         if figure.unit:
             if unit[0] is None:
                 unit[0] = figure.unit
             elif unit[0] != figure.unit:
-                builder.notes.append(Note(data.positions[f"{part}.value"],
+                builder.notes.append(Note(str(data.positions[f"{part}.value"]),
                                           f"in {figure.unit!r}, but the indicator is in {unit[0]!r}: the figure is kept as written",
                                           skipped=False))
                 extra["unit"] = figure.unit

@@ -29,14 +29,16 @@ def _has_time(number_format: str | None) -> bool:
     return bool(number_format) and re.search(r"[hs]", _QUOTED_RE.sub("", number_format).lower()) is not None  # type: ignore[arg-type]
 
 
+_EMPTY = Cell()
+
+
 def _cell(cell) -> Cell:
     value = cell.value
     if value is None:
-        return Cell()
-    data_type = getattr(cell, "data_type", None)
+        return _EMPTY
+    if type(value) is str:  # most cells: no number format to look up
+        return Cell(value, error=True) if getattr(cell, "data_type", None) == "e" else Cell(value)
     number_format = getattr(cell, "number_format", None)
-    if data_type == "e":
-        return Cell(str(value), error=True)
     if isinstance(value, _dt.datetime):
         if not _has_time(number_format) and value.time() == _dt.time(0):
             return Cell(value.date(), date_only=True)
