@@ -358,6 +358,7 @@ def _measurement(builder: _Builder, data: RowData, part: str, unit: list[str | N
     year = data.years.get(f"{part}.year")
     extra = dict(data.measurement_extra[part])
     value = None
+    change = None
     year_value = None
     if figure is not None:
         value = figure.value
@@ -372,12 +373,12 @@ def _measurement(builder: _Builder, data: RowData, part: str, unit: list[str | N
         if figure.monitor:
             monitor[0] = True
         if figure.change:
-            extra["change"] = figure.change
+            change = figure.change  # a target without a figure: `target = { change = "increase" }`
         if figure.year is not None:
             year_value = figure.year
             if figure.financial_year:
                 extra["financial_year"] = figure.financial_year
-        if figure.as_written:
+        if figure.as_written and figure.as_written != change:
             extra["as_written"] = figure.as_written
         if year_value is None and (value is not None or figure.change) and f"{part}.value" in data.header_years:
             year_value = data.header_years[f"{part}.value"]
@@ -385,9 +386,9 @@ def _measurement(builder: _Builder, data: RowData, part: str, unit: list[str | N
         year_value = year[0]
         if year[1]:
             extra["financial_year"] = year[1]
-    if value is None and year_value is None and not extra:
+    if value is None and change is None and year_value is None and not extra:
         return None
-    return Measurement(value=value, year=year_value, extra=extra)
+    return Measurement(value=value, change=change, year=year_value, extra=extra)
 
 
 def _read_indicators(builder: _Builder, located: Located) -> None:

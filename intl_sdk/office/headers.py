@@ -68,6 +68,7 @@ REGIONS = TableKind(
            "summary of activities", "main activities", "main activities actions", "activities",
            "description", "summary of actions"),
         _f("actions", "Actions", "action", "list of actions", "key actions"),
+        _f("not_given", "Not given"),
     ),
     derived=("money", "staff", "total"),
 )
@@ -85,6 +86,7 @@ ACTIONS = TableKind(
         _f("start", "Start", "start date", "from"),
         _f("end", "End", "end date", "until", "to"),
         _f("indicators", "Indicators", "indicator ids"),
+        _f("not_given", "Not given"),
     ),
 )
 INDICATORS = TableKind(
@@ -103,6 +105,7 @@ INDICATORS = TableKind(
         _f("measures", "Measures", "impact measures", "minimum impact measures"),
         _f("source", "Source", "sources"),
         _f("monitor_only", "Monitor only", "monitor"),
+        _f("not_given", "Not given"),
     ),
     derived=("latest", "progress", "status", "on track", "expected by now"),
 )
@@ -120,6 +123,7 @@ AGREEMENTS = TableKind(
         _f("added_value", "Added value"),
         _f("resources", "Resources", "dedicated resources"),
         _f("sponsor", "Sponsor", "political sponsor"),
+        _f("not_given", "Not given"),
     ),
 )
 FINDINGS = TableKind(
@@ -129,7 +133,7 @@ FINDINGS = TableKind(
 )
 KINDS = {kind.name: kind for kind in (REGIONS, ACTIONS, INDICATORS, AGREEMENTS, FINDINGS)}
 
-_TYPES = {
+_TYPES: dict[str, dict[str, str]] = {
     "regions": {"id": "id", "name": "text", "share": "share", "summary": "text", "actions": "text"},
     "actions": {"id": "id", "region": "id", "region_name": "region", "title": "text", "pillars": "ids",
                 "cost": "number", "staff_fte": "number", "start": "date", "end": "date", "indicators": "ids"},
@@ -140,6 +144,8 @@ _TYPES = {
                    "signed": "date", "builds_on": "ids", "added_value": "text", "resources": "text", "sponsor": "text"},
     "findings": {},
 }
+for _kind in ("regions", "actions", "indicators", "agreements"):
+    _TYPES[_kind]["not_given"] = "ids"  # keys the source gives no figure for: `baseline.year, target`
 
 
 def field_type(kind: str, key: str) -> str:

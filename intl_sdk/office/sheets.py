@@ -114,6 +114,11 @@ def _item_extras(kind: str, items: list, lost: Losses) -> list[_Column]:
                           lambda i, key: f"{_where(kind, items, i)}.{key}", lost)
 
 
+def _not_given(kind: str, items: list, lost: Losses) -> list[_Column]:
+    """The `Not given` column, where an item records a figure its source does not give."""
+    return [_list_column(kind, "not_given", items, lost)] if any(item.not_given for item in items) else []
+
+
 def _table(kind: str, items: list, columns: list[_Column], lost: Losses) -> OutTable:
     table = OutTable(kind, KINDS[kind].sheet, [c.header for c in columns])
     for index in range(len(items)):
@@ -218,6 +223,7 @@ def _regions(plan: Plan, strategy_rows: dict[str, int], lost: Losses) -> OutTabl
         columns.append(_Column(header, lambda i, value=value, reference=reference: OutCell(
             value(i), formula=f"={share_letter}{i + 2}*{reference}")))
     columns.append(_text("regions", "summary", regions, lost))
+    columns.extend(_not_given("regions", regions, lost))
     columns.extend(_item_extras("regions", regions, lost))
     table = _table("regions", regions, columns, lost)
     for index, region in enumerate(regions):
@@ -242,6 +248,7 @@ def _actions(plan: Plan, lost: Losses) -> OutTable:
                _number("actions", "cost", actions, lost), _number("actions", "staff_fte", actions, lost),
                _date("actions", "start", actions), _date("actions", "end", actions),
                _list_column("actions", "indicators", actions, lost)]
+    columns.extend(_not_given("actions", actions, lost))
     columns.extend(_item_extras("actions", actions, lost))
     return _table("actions", actions, columns, lost)
 
@@ -272,13 +279,15 @@ def _indicators(plan: Plan, lost: Losses) -> OutTable:
             if attribute == "year":
                 fiscal = _financial_year(measurement)
                 return OutCell(fiscal, "text") if fiscal else number_out(measurement.year, where(i, f"{name}.year"), lost)
+            if measurement.value is None and measurement.change is not None and text_fits(measurement.change):
+                return OutCell(measurement.change, "text")  # "increase": a target without a figure reads back as one
             return number_out(measurement.value, where(i, f"{name}.value"), lost)
         return cell
 
     for index, item in enumerate(items):
         for name in ("baseline", "target"):
             m = getattr(item, name)
-            if m is not None and m.value is None and m.year is None and not m.extra:
+            if m is not None and m.value is None and m.change is None and m.year is None and not m.extra:
                 lost.add(where(index, name), f"an empty {name} table is written as empty cells")
     columns = [_text("indicators", "id", items, lost), _text("indicators", "name", items, lost),
                _text("indicators", "unit", items, lost), _text("indicators", "direction", items, lost),
@@ -290,6 +299,7 @@ def _indicators(plan: Plan, lost: Losses) -> OutTable:
                                lambda i, year=year: number_out(items[i].actuals.get(year), where(i, f"actuals.{year}"), lost)))
     columns += [_list_column("indicators", "measures", items, lost), _text("indicators", "source", items, lost),
                 _Column("Monitor only", lambda i: OutCell(items[i].monitor_only))]
+    columns += _not_given("indicators", items, lost)
     for name in ("baseline", "target"):
         def extras(item, name=name):
             m = getattr(item, name)
@@ -332,6 +342,7 @@ def _agreements(plan: Plan, lost: Losses) -> OutTable:
         for number, one in enumerate(item.parties):
             if one.name is None and one.level is None and not one.extra:
                 lost.add(f"{_where(kind, items, index)}.parties[{number}]", "an empty party is not kept")
+    columns.extend(_not_given(kind, items, lost))
     columns.extend(_item_extras(kind, items, lost))
     return _table(kind, items, columns, lost)
 

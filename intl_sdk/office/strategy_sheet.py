@@ -28,6 +28,7 @@ LABELS = (
     ("objectives", "Objective", "texts", ("objectives",)),
     ("frameworks", "Frameworks", "ids", ("framework", "policy frameworks")),
     ("ignore", "Ignore", "ids", ("ignored codes",)),
+    ("not_given", "Not given", "ids", ()),
 )
 _BY_LABEL = {}
 for _field, _label, _type, _others in LABELS:
