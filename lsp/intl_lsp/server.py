@@ -15,6 +15,7 @@ Settings, from the client's `initializationOptions`:
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import sys
 from typing import Any
@@ -237,5 +238,9 @@ def serve() -> int:
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     logging.getLogger("pygls.protocol.json_rpc").addFilter(_RefusalsAreNotErrors())
     server = build_server()
+    # Everything imported so far (pygls, lsprotocol's hundreds of classes, the
+    # plugins) lives as long as the server: keep it out of the garbage
+    # collector's full passes, which every check's allocations set off.
+    gc.freeze()
     server.start_io()
     return server.exit_code
