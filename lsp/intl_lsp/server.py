@@ -27,7 +27,7 @@ from pygls.lsp.server import LanguageServer
 
 from intl_lsp.analysis import Analysis, analyse
 from intl_lsp.diagnostics import diagnostics, to_range
-from intl_lsp.edits import EditRefused, TextEdit
+from intl_lsp.edits import TextEdit
 from intl_lsp.scheduling import Scheduler, in_thread, sleeping
 
 __all__ = ["IntlLanguageServer", "Settings", "serve"]
