@@ -11,7 +11,7 @@ from typing import Any, Iterable, Mapping
 from intl_sdk.findings import Finding, Severity
 from intl_sdk.model import Plan
 
-__all__ = ["CheckContext", "closest", "did_you_mean", "format_number", "as_decimal"]
+__all__ = ["CheckContext", "closest", "did_you_mean", "format_number", "as_decimal", "not_given"]
 
 ITEM_COLLECTIONS = ("regions", "actions", "indicators", "agreements")
 
@@ -37,6 +37,20 @@ def format_number(value: Any) -> str:
     if number == number.to_integral_value():
         return f"{int(number):,}"
     return f"{number.normalize():,f}"
+
+
+def not_given(item: Any, key: str) -> bool:
+    """Whether `item` records, in `not_given`, that its source gives no `key`.
+
+    A key covers its parts: `baseline` covers `baseline.year`. Checks that ask
+    for a missing figure ask `not_given` first, so that a gap the author has
+    recorded is not repeated (seed 001 gives most NWDA baselines without a
+    year, lines 1293-1302)."""
+    recorded = getattr(item, "not_given", None)
+    if not recorded:
+        return False
+    parts = key.split(".")
+    return any(".".join(parts[:n]) in recorded for n in range(1, len(parts) + 1))
 
 
 def closest(value: str, candidates: Iterable[str]) -> str | None:
