@@ -19,20 +19,30 @@ def _check_json(path) -> list[dict]:
 async def test_nwda_diagnostics_are_intl_checks_findings_on_their_lines(client: RecordingClient):
     document, diagnostics = await Document.open(client, EXAMPLES / "nwda.toml")
     expected = _check_json(EXAMPLES / "nwda.toml")
-    got = [(d.range.start.line + 1, d.code, d.message.split("\nhint: ")[0]) for d in diagnostics]
-    assert got == [(f["line"], f["code"], f["message"]) for f in expected]
+    assert [(d.range.start.line + 1, d.code, d.message) for d in diagnostics] == [
+        (f["line"], f["code"], f"{f['message']}\nhint: {f['hint']}") for f in expected
+    ]
+    levels = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning,
+              "info": types.DiagnosticSeverity.Information}
+    assert [d.severity for d in diagnostics] == [levels[f["severity"]] for f in expected]
+    for diagnostic in diagnostics:
+        assert diagnostic.range.end.line > diagnostic.range.start.line or diagnostic.range.end.character > diagnostic.range.start.character
+        assert diagnostic.source == "intl"
+        assert diagnostic.code_description.href == f"https://example.org/checks#{diagnostic.code.replace('/', '')}"
 
     shares = next(d for d in diagnostics if d.code == "shares-sum")
     assert shares.severity == types.DiagnosticSeverity.Error
-    assert shares.range.start.line + 1 == 30  # where `intl check` puts it: the first share
-    assert text_of(document.text, shares.range) == "share = 24"  # a non-empty range
-    assert shares.code_description is not None and shares.code_description.href == "https://example.org/checks#shares-sum"
-    assert shares.message.endswith("\nhint: add 1 to one or more shares, or a region for the rest, so they total 100")
-    assert shares.source == "intl"
+    assert text_of(document.text, shares.range) == "share = 24"  # the first share, where `intl check` puts it
 
-    incomplete = next(d for d in diagnostics if d.code == "indicator-incomplete")
-    assert incomplete.severity == types.DiagnosticSeverity.Warning
-    assert text_of(document.text, incomplete.range) == "{ value = 7147 }"  # the value, not the line
+
+@pytest.mark.asyncio
+async def test_a_finding_is_marked_on_its_value(client: RecordingClient, tmp_path):
+    text = (EXAMPLES / "nwda.toml").read_text(encoding="utf-8").replace(
+        'region = "north-america"\n', 'region = "north-amercia"  # typed in a hurry\n', 1
+    )
+    document, diagnostics = await Document.open(client, tmp_path / "typo.toml", text)
+    unknown = next(d for d in diagnostics if d.code == "unknown-reference")
+    assert text_of(document.text, unknown.range) == '"north-amercia"'  # the value, not its line
 
 
 @pytest.mark.asyncio
