@@ -16,7 +16,7 @@ from attrs import frozen
 
 from intl_lsp.ids import REFERENCE_KEYS, candidates
 
-__all__ = ["Slot", "completions", "slot_at"]
+__all__ = ["Completion", "Slot", "completions", "slot_at"]
 
 # Possessive quantifiers (`*+`) throughout: a comment full of `#`s in a list
 # must not make the patterns try every way of splitting it (that took seconds).
@@ -125,8 +125,12 @@ def _section_name(raw: str) -> str:
 
 @frozen
 class Completion:
+    """An id to offer: its label, a few words, the kind of id, and the edit
+    (replace `start`..`end` with `new_text`) that puts it in place."""
+
     label: str
     detail: str
+    kind: str
     start: int
     end: int
     new_text: str
@@ -144,5 +148,5 @@ def completions(text: str, offset: int, plan: Any, frameworks: Mapping[str, Any]
         if value in slot.taken and slot.kind != "region":
             continue
         new_text = value if slot.quoted else f'"{value}"'
-        out.append(Completion(value, printable(detail), slot.start, slot.end, new_text))
+        out.append(Completion(value, printable(detail), slot.kind, slot.start, slot.end, new_text))
     return out
