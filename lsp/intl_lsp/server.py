@@ -175,11 +175,18 @@ class IntlLanguageServer(LanguageServer):
 
         async def main() -> None:
             loop = asyncio.get_running_loop()
+            source = stdin or sys.stdin.buffer
             stream = asyncio.StreamReader(limit=2**20)
-            await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stream), stdin or sys.stdin.buffer)
+            try:
+                await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stream), source)
+                reader: Any = _PipeReader(stream)
+            except (NotImplementedError, OSError, ValueError):  # stdin is no pipe (a file, a console)
+                from pygls.io_ import StdinAsyncReader
+
+                reader = StdinAsyncReader(source, self.thread_pool)
             await run_async(
                 stop_event=self._stop_event,
-                reader=_PipeReader(stream),
+                reader=reader,
                 protocol=self.protocol,
                 logger=logger,
                 error_handler=self.report_server_error,
