@@ -95,11 +95,13 @@ class InProcessServer:
         from intl_lsp.server import build_server
 
         self.written: list[bytes] = []
+        self.arrived = asyncio.Event()
         self.server = build_server()
         self.server.protocol.set_writer(self)
 
-    def write(self, data: bytes) -> None:
+    def write(self, data: bytes) -> None:  # called on the event loop
         self.written.append(data)
+        self.arrived.set()
 
     def close(self) -> None:
         pass
@@ -110,8 +112,9 @@ class InProcessServer:
 
     async def diagnostics_for(self, version: int) -> None:
         while True:
-            while not self.written:
-                await asyncio.sleep(0)
+            while not self.written:  # wait without spinning: a large plan is checked in a thread
+                self.arrived.clear()
+                await self.arrived.wait()
             data = self.written.pop(0)
             if b'"textDocument/publishDiagnostics"' in data and b'"version": %d' % version in data:
                 return
