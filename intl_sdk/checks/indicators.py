@@ -56,12 +56,14 @@ def indicator_incomplete(ctx: CheckContext) -> None:
             continue
         missing = []  # what is missing, as the message says it
         keys = []  # the same, as not_given would record it
+        first_gap: tuple | None = None  # the first missing piece: ("baseline", "year"), or ("target",)
         for name in ("baseline", "target"):
             measurement = getattr(indicator, name)
             if measurement is None:
                 if not not_given(indicator, name):
                     missing.append(f"no {name}")
                     keys.append(name)
+                    first_gap = first_gap or (name,)
                 continue
             parts = [
                 part
@@ -73,12 +75,12 @@ def indicator_incomplete(ctx: CheckContext) -> None:
             if parts:
                 missing.append(f"no {name} {' or '.join(parts)}")
                 keys.extend(f"{name}.{part}" for part in parts)
-        if missing:
-            first_gap = "baseline" if any("baseline" in m for m in missing) else "target"
-            where = ("indicators", index, first_gap)
+                first_gap = first_gap or (name, parts[0])
+        if missing and first_gap is not None:
             recorded = ", ".join(f'"{key}"' for key in keys)
             ctx.report(
-                where if getattr(indicator, first_gap) is not None else ("indicators", index),
+                # the exact key to fill in; its line falls back to the nearest one written
+                ("indicators", index, *first_gap),
                 f"{_label(indicator, index)} has {', '.join(missing)}",
                 f"add what the source gives; where it gives none, record that: not_given = [{recorded}] "
                 "(an indicator that is only watched: monitor_only = true)",
@@ -138,7 +140,7 @@ def target_direction(ctx: CheckContext) -> None:
         if (target >= baseline) if down else (target <= baseline):
             better = "below" if down else "above"
             ctx.report(
-                ("indicators", index, "target"),
+                ("indicators", index, "target", "value"),
                 f"{_label(indicator, index)}: target {format_number(target)} is not {better} the baseline "
                 f"{format_number(baseline)} (direction {'down' if down else 'up'})",
                 f"set a target {better} the baseline, or correct `direction`",
@@ -172,7 +174,7 @@ def target_outside_period(ctx: CheckContext) -> None:
         target = indicator.target
         if target is not None and target.year is not None and ctx.outside_period(target.year):
             ctx.report(
-                ("indicators", index, "target"),
+                ("indicators", index, "target", "year"),
                 f"{_label(indicator, index)}: target year {target.year} is outside the period {ctx.period_text()}",
                 "set the target for a year within the strategy's period",
             )

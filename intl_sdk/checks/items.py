@@ -163,7 +163,7 @@ def _missing_item_fields(ctx: CheckContext) -> None:
                 if value is None or (isinstance(value, str) and not value.strip() and not (collection == "regions" and name == "name")):
                     label = item.id if isinstance(item.id, str) and item.id else f"{collection[:-1]} {index + 1}"
                     ctx.report(
-                        (collection, index, name) if value is not None else (collection, index),
+                        (collection, index, name),  # the line falls back to the item's when the key is absent
                         f"{label} has no {name}",
                         f"add {name} = ... to this [[{collection}]] item",
                     )
