@@ -162,3 +162,15 @@ def test_completion_never_tries_every_split_of_a_comment():
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.stdout == "pillar\n", result.stderr
+
+
+def test_the_server_never_imports_textual():
+    script = (
+        "import sys, intl_sdk.cli\n"
+        "intl_sdk.cli.build_parser('lsp')  # what `intl lsp` builds before it runs\n"
+        "from intl_lsp.server import build_server\n"
+        "build_server()\n"
+        "print('textual' in sys.modules, 'pygls' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.stdout == "False True\n", result.stderr
