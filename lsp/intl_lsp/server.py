@@ -104,7 +104,8 @@ class IntlLanguageServer(LanguageServer):
 
     def snapshot(self, uri: str) -> Snapshot:
         document = self.workspace.get_text_document(uri)
-        return Snapshot(uri, document.version, document.source, document.path, str(self.workspace.position_encoding))
+        encoding = self.workspace.position_encoding  # an lsprotocol enum, whose str() is its name
+        return Snapshot(uri, document.version, document.source, document.path, str(getattr(encoding, "value", encoding)))
 
     def _publish(self, uri: str, analysis: Analysis) -> None:
         self.analyses[uri] = analysis

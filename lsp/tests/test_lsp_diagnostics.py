@@ -7,6 +7,8 @@ import json
 import pytest
 from lsprotocol import types
 
+from pytest_lsp import client_capabilities
+
 from lsp_client import EXAMPLES, Document, RecordingClient, run_intl, text_of
 
 
@@ -129,3 +131,31 @@ async def test_closing_a_document_clears_its_diagnostics(client: RecordingClient
     client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=document.uri)))
     await client.diagnostics_of(document.uri, None)
     assert list(client.diagnostics[document.uri]) == []
+
+
+@pytest.mark.asyncio
+async def test_positions_follow_the_encoding_the_client_chose(tmp_path):
+    """A client that counts in UTF-8 bytes gets byte columns; VS Code (UTF-16)
+    gets code units: the same diagnostic, two columns, on a line with an é."""
+    from lsp_client import config
+
+    text = (
+        'format = 1\n\n[strategy]\nname = "x"\n\n[[regions]]\nid = "r"\nname = "R"\nshare = 100\n\n'
+        '[[actions]]\nid = "a"\nregion = "r"\npillars = ["é-sector", "competitive-sector"]\ntitle = "t"\n'
+    )
+    path = tmp_path / "accents.toml"
+    columns = {}
+    for encoding in (types.PositionEncodingKind.Utf8, types.PositionEncodingKind.Utf16):
+        client = await config().start()
+        capabilities = client_capabilities("visual-studio-code")
+        capabilities.general = types.GeneralClientCapabilities(position_encodings=[encoding])
+        result = await client.initialize_session(types.InitializeParams(capabilities=capabilities))
+        assert result.capabilities.position_encoding == encoding
+        _, diagnostics = await Document.open(client, path, text)
+        second = [d for d in diagnostics if d.code == "unknown-reference" and "competitive-sector'" in d.message]
+        columns[encoding] = (second[0].range.start.character, second[0].range.end.character)
+        await client.shutdown_session()
+        await client.stop()
+    start = text.split("\n")[13].index('"competitive-sector"')
+    assert columns[types.PositionEncodingKind.Utf16] == (start, start + len('"competitive-sector"'))
+    assert columns[types.PositionEncodingKind.Utf8] == (start + 1, start + 1 + len('"competitive-sector"'))  # é is two bytes
