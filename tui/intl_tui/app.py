@@ -13,7 +13,8 @@ from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Select, Static, TabbedContent, TabPane
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Footer, Select, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 import intl_sdk
@@ -63,6 +64,10 @@ class PlanEditorApp(App[int]):
         Binding("ctrl+z", "undo_delete", "Undo delete", priority=True, show=False),
         Binding("ctrl+g", "toggle_coverage", "Coverage grid", priority=True, show=False),
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        # Tab moves focus as soon as it is read: keys typed right after it (a burst,
+        # or typing ahead of a busy app) then reach the field it moved to
+        Binding("tab", "focus_next", "Next field", priority=True, show=False),
+        Binding("shift+tab", "focus_previous", "Previous field", priority=True, show=False),
     ]
 
     def __init__(self, plan: Plan | None, path: str) -> None:
@@ -307,11 +312,21 @@ class PlanEditorApp(App[int]):
 
     # -- actions: tabs, items --------------------------------------------------------
 
-    def action_show_tab(self, name: str) -> None:
+    def show_tab(self, name: str) -> None:
+        """Show a tab now, not after the tab bar's message comes round: keys
+        typed right after F3 must reach the widgets of the new tab."""
         self.query_one(TabbedContent).active = name
+        self.query_one(TabbedContent).query_one(ContentSwitcher).current = name
+
+    def focus_now(self, widget: Widget) -> None:
+        """Focus `widget` before the next key is handled (Widget.focus waits its turn in the queue)."""
+        self.screen.set_focus(widget)
+
+    def action_show_tab(self, name: str) -> None:
+        self.show_tab(name)
         pane = self.pane(name)
         if isinstance(pane, ItemsPane):
-            pane.table.focus()
+            self.focus_now(pane.table)
         else:
             pane.form.focus_field(pane.form.fields[0])
 
@@ -360,7 +375,7 @@ class PlanEditorApp(App[int]):
             return
         collection, index, item = self.deleted.pop()
         getattr(self.plan, collection).insert(index, item)
-        self.query_one(TabbedContent).active = collection
+        self.show_tab(collection)
         self._items_changed(self.pane(collection), index)
 
     def _items_changed(self, pane: ItemsPane, select: int | None) -> None:
@@ -380,7 +395,7 @@ class PlanEditorApp(App[int]):
         widget that fixes it, and the findings' title line says so."""
         target = jump_target(location, first_region=0 if self.plan.regions else None)
         tab, index, field = target.tab, target.index, target.field
-        self.query_one(TabbedContent).active = tab
+        self.show_tab(tab)
         if tab in self._stale:
             self._stale.discard(tab)
             self.pane(tab).reload()
@@ -391,9 +406,9 @@ class PlanEditorApp(App[int]):
             field = None  # the item is gone: the list
         self.query_one(FindingsPanel).say(target.note)
         if field is not None and (tab == "strategy" or index is not None):
-            self.call_after_refresh(pane.form.focus_field, field)
+            pane.form.focus_field(field)
         elif isinstance(pane, ItemsPane):
-            self.call_after_refresh(pane.table.focus)
+            self.focus_now(pane.table)
 
     # -- files -----------------------------------------------------------------
 

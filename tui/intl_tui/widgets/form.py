@@ -44,8 +44,9 @@ class FieldRow(Horizontal):
     """
 
 
-class PlanForm(VerticalScroll):
-    """The editors of one item's fields."""
+class PlanForm(VerticalScroll, can_focus=False):
+    """The editors of one item's fields. Not focusable itself: Tab goes from
+    the list straight to the first field (the form scrolls to the focused one)."""
 
     DEFAULT_CSS = """
     PlanForm { height: 1fr; padding: 0 1; }
@@ -135,9 +136,10 @@ class PlanForm(VerticalScroll):
         self.query_one(f"#problem-{field.widget_id}", Static).update(Text(problem or ""))
 
     def focus_field(self, field: Field) -> Widget:
+        """Focus a field before the next key is handled, and scroll its row into view."""
         widget = self.query_one(f"#{field.widget_id}")
-        widget.focus()
-        self.scroll_to_widget(widget.parent or widget, animate=False)
+        self.screen.set_focus(widget)
+        self.call_after_refresh(self.scroll_to_widget, widget.parent or widget, animate=False)
         return widget
 
     # -- typing --------------------------------------------------------------
