@@ -18,7 +18,7 @@ from textual.widgets import ContentSwitcher, Footer, Select, Static, TabbedConte
 from textual.worker import get_current_worker
 
 import intl_sdk
-from intl_sdk.display import printable
+from intl_sdk.display import counted, printable
 from intl_sdk.editing import add_item, delete_item, duplicate_item, rename_id
 from intl_sdk.findings import Finding
 from intl_sdk.model import Plan
@@ -159,10 +159,10 @@ class PlanEditorApp(App[int]):
         if self.dirty:
             text.append("  ● unsaved", style="bold reverse")
         text.append("  ")
-        text.append(f"{counts['error']} error{'s' if counts['error'] != 1 else ''}", style="bold red" if counts["error"] else "green")
+        text.append(counted(counts["error"], "error"), style="bold red" if counts["error"] else "green")
         text.append(" · ")
-        text.append(f"{counts['warning']} warning{'s' if counts['warning'] != 1 else ''}", style="yellow" if counts["warning"] else "green")
-        text.append(f" · {counts['info']} info")
+        text.append(counted(counts["warning"], "warning"), style="yellow" if counts["warning"] else "green")
+        text.append(f" · {counted(counts['info'], 'info')}")
         name = self.plan.strategy.name
         if name:
             text.append(f"  │  {printable(name)}", style="dim")

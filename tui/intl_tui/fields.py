@@ -82,10 +82,12 @@ INDICATORS = (
     Field("baseline.year", "Baseline year", "year"),
     Field("target.value", "Target", "number"),
     Field("target.year", "Target year", "year"),
+    Field("target.change", "Target change", "choice", choices=("increase", "decrease")),
     Field("actuals", "Actuals", "actuals", help="year = value, separated by commas: 2007 = 7600, 2008 = 8900"),
     Field("monitor_only", "Monitor only", "flag"),
     Field("measures", "Impact measures", "measures"),
     Field("source", "Source", "prose"),
+    Field("not_given", "Not given", "ids", help="what the source gives no figure for, separated by commas: baseline.year"),
 )
 AGREEMENTS = (
     Field("id", "Id", "id"),

@@ -16,7 +16,7 @@ from intl_sdk.display import printable
 from intl_sdk.model import Plan
 from intl_sdk.pillars import PILLARS
 from intl_sdk.plugins import installed_plugins
-from intl_sdk.views import progress
+from intl_sdk.views import measurement_text, progress
 
 __all__ = ["COLUMNS", "FLEX", "ORDER", "ROW", "SHOWN", "SIDE_BY_SIDE"]
 
@@ -148,10 +148,7 @@ def indicator_order(plan: Plan) -> list[int]:
 
 
 def _measurement(measurement) -> str | None:
-    if measurement is None or measurement.value is None:
-        return None
-    year = f" ({measurement.year})" if measurement.year is not None else ""
-    return f"{format_number(measurement.value)}{year}"
+    return measurement_text(measurement) or None
 
 
 def _tier(agreement) -> int:

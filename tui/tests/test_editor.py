@@ -85,6 +85,10 @@ async def test_nwda_share_edit_fixes_the_total_and_saves_one_line(nwda_copy):
 
 
 async def test_selecting_a_finding_focuses_the_field_it_names(nwda_copy):
+    # without the example's record of what the report does not give, the checker asks for it
+    text = nwda_copy.read_text(encoding="utf-8")
+    text = text.replace('not_given = ["period.start", "budget", "staff_fte"]\n', "").replace('not_given = ["baseline.year"]\n', "")
+    nwda_copy.write_text(text, encoding="utf-8")
     app = PlanEditorApp(intl_sdk.load(nwda_copy), str(nwda_copy))
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)

@@ -56,7 +56,9 @@ LANDS_ON = {
     "indicators.*.target": "#form-indicators #field-target-value",
     "indicators.*.target.value": "#form-indicators #field-target-value",
     "indicators.*.target.year": "#form-indicators #field-target-year",
+    "indicators.*.target.change": "#form-indicators #field-target-change",
     "indicators.*.actuals": "#form-indicators #field-actuals",
+    "indicators.*.not_given.*": "#form-indicators #field-not-given",
     "indicators.*.measures.*": "#form-indicators #field-measures",
     "agreements.*.partner": "#form-agreements #field-partner",
     "agreements.*.kind": "#form-agreements #field-kind",
@@ -144,7 +146,11 @@ async def test_enter_on_every_finding_focuses_the_widget_that_fixes_it(tmp_path,
 @pytest.mark.asyncio
 async def test_a_missing_baseline_year_lands_on_baseline_year_with_its_indicator_selected(tmp_path):
     path = tmp_path / "nwda.toml"
-    shutil.copy(REPO / "examples" / "nwda.toml", path)
+    # the example records that the seed gives no year (not_given); without that record, the finding is back
+    text = (REPO / "examples" / "nwda.toml").read_text(encoding="utf-8")
+    at = text.index('id = "export-value"')
+    text = text[:at] + text[at:].replace('not_given = ["baseline.year"]\n', "", 1)
+    path.write_text(text, encoding="utf-8")
     app = PlanEditorApp(intl_sdk.load(path), str(path))
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.widgets import DataTable, Static
 
 from intl_sdk.checks.context import format_number
-from intl_sdk.display import printable
+from intl_sdk.display import counted, printable
 from intl_sdk.model import Plan
 from intl_sdk.views import allocation, coverage
 
@@ -36,9 +36,9 @@ class SharesSummary(Static):
         text = Text("Total ", style="bold")
         text.append(f"{format_number(total)}%", style="bold green" if gap == 0 else "bold red")
         if gap > 0:
-            text.append(f"  ·  {format_number(gap)} point{'s' if gap != 1 else ''} unallocated", style="red")
+            text.append(f"  ·  {counted(gap, 'point')} unallocated", style="red")
         elif gap < 0:
-            text.append(f"  ·  {format_number(-gap)} point{'s' if gap != -1 else ''} over-allocated", style="red")
+            text.append(f"  ·  {counted(-gap, 'point')} over-allocated", style="red")
         else:
             text.append("  ·  fully allocated", style="green")
         if view.budget is not None:
