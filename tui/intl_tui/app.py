@@ -111,6 +111,16 @@ class PlanEditorApp(App[int]):
             return
         self._load_all()
 
+    def open_plan(self, plan: Plan, path: str) -> None:
+        """Show another plan in this editor (nothing unsaved is asked about: the caller decides)."""
+        self.plan, self.path = plan, path
+        self.findings, self.typed, self.deleted = [], {}, []
+        self.dirty = False
+        self._stale.clear()
+        self._ref_ids.clear()
+        self._disk = self._read_disk()
+        self._load_all()
+
     def _start_from_template(self, template_id: str | None) -> None:
         if template_id is None:
             self.exit(1, message="No plan created.")
