@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
 import time
 from decimal import Decimal
 from typing import Any, Iterable
@@ -86,6 +87,7 @@ class PlanEditorApp(App[int]):
         self._ref_ids: dict[int, str | None] = {}
         self._disk = self._read_disk()
         self._loaded = False
+        self._painted = threading.Event()  # set once the first screen is drawn
 
     # -- layout ----------------------------------------------------------------
 
@@ -133,13 +135,28 @@ class PlanEditorApp(App[int]):
         self._load_all()
 
     def _load_all(self) -> None:
+        """Fill what is on screen now; the other lists are filled when their tab is
+        first shown (a 5,000-action table costs more than the whole first screen).
+        The check and the line map (in threads) and the collector's tuning wait
+        for the first paint, so that it is not shared with them."""
         self._loaded = True
-        self._warm_line_map()
         self.pane("strategy").reload()
+        current = self.current_tab
         for collection in TABS[1:]:
-            self.pane(collection).reload()
+            if collection == current:
+                self.pane(collection).reload()
+            else:
+                self._stale.add(collection)
         self._refresh_status()
+        self._warm_line_map()
         self.schedule_check()
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self._painted.set()
+
+    def on_unmount(self) -> None:
+        self._painted.set()  # no thread waits for a paint that will not come
         # The plan and its tables are long-lived: keep them out of the garbage
         # collector's full passes, which otherwise stall typing every few keys
         # on a large plan (measured: 140 ms every 12th key on 5,000 actions;
@@ -207,11 +224,13 @@ class PlanEditorApp(App[int]):
     def _warm_line_map(self) -> None:
         """Scan the file's line map now, off the UI thread: otherwise the first
         finding that needs a line pays for it in the middle of someone's typing."""
+        self._painted.wait()
         if self.plan.origin is not None:
             self.plan.origin.layout  # noqa: B018 (computed and cached on first use)
 
     @work(thread=True, exclusive=True, group="check")
     def _run_check(self, generation: int) -> None:
+        self._painted.wait()
         try:
             findings = intl_sdk.check(self.plan)
         except Exception:  # the plan changed under the check: a newer check is on its way
@@ -324,9 +343,13 @@ class PlanEditorApp(App[int]):
 
     def show_tab(self, name: str) -> None:
         """Show a tab now, not after the tab bar's message comes round: keys
-        typed right after F3 must reach the widgets of the new tab."""
+        typed right after F3 must reach the widgets of the new tab. A list not
+        filled yet (or out of date) is filled first."""
         self.query_one(TabbedContent).active = name
         self.query_one(TabbedContent).query_one(ContentSwitcher).current = name
+        if name in self._stale:
+            self._stale.discard(name)
+            self.pane(name).reload()
 
     def focus_now(self, widget: Widget) -> None:
         """Focus `widget` before the next key is handled (Widget.focus waits its turn in the queue)."""
@@ -406,9 +429,6 @@ class PlanEditorApp(App[int]):
         target = jump_target(location, first_region=0 if self.plan.regions else None)
         tab, index, field = target.tab, target.index, target.field
         self.show_tab(tab)
-        if tab in self._stale:
-            self._stale.discard(tab)
-            self.pane(tab).reload()
         pane = self.pane(tab)
         if isinstance(pane, ItemsPane) and index is not None and index < len(pane.items):
             pane.select(index)

@@ -35,6 +35,8 @@ KEYS = {
     "ctrl+q": b"\x11",
     "ctrl+s": b"\x13",
     "down": b"\x1b[B",
+    "end": b"\x1b[F",
+    "home": b"\x1b[H",
     "up": b"\x1b[A",
 }
 
@@ -92,13 +94,15 @@ class Terminal:
         return written
 
     def wait_for(self, shown: Callable[[str], bool] | str, deadline: float = 120.0) -> str:
-        """The screen's text once `shown` (a predicate, or text to find) holds; AssertionError after `deadline` s."""
+        """The screen's text once `shown` (a predicate, or text to find) holds; AssertionError after `deadline` s.
+        `shown_at` is then the time the output that made it hold arrived."""
         test = shown if callable(shown) else (lambda screen, text=shown: text in screen)
         end = time.monotonic() + deadline
         with self._changed:
             while True:
                 screen = "\n".join(self.screen.display)
                 if test(screen):
+                    self.shown_at = self.last_update
                     return screen
                 if self._ended.is_set():
                     raise AssertionError(f"the program ended; its last screen:\n{screen}")

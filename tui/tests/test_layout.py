@@ -148,3 +148,7 @@ async def test_focused_fields_show_their_text_in_every_theme(nwda_copy):
             assert shown(app).splitlines()[y][x : x + 2] == "12", theme
             style = app.screen.get_style_at(x, y)
             assert style.color != style.bgcolor or style.reverse, f"{theme}: the text is the colour of its background"
+            label = app.query_one("#form-regions #row-field-share .label")
+            assert app.screen.get_style_at(label.region.right - 2, label.region.y).reverse, f"{theme}: the focused field is not marked"
+            other = app.query_one("#form-regions #row-field-name .label")
+            assert not app.screen.get_style_at(other.region.right - 2, other.region.y).reverse

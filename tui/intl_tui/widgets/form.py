@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
@@ -27,7 +28,7 @@ class FieldRow(Horizontal):
     DEFAULT_CSS = """
     FieldRow { height: auto; max-width: 120; layout: grid; grid-size: 2; grid-columns: 18 1fr; grid-rows: auto; }
     FieldRow > .label { width: 100%; padding: 0 1 0 0; text-align: right; color: $text-muted; }
-    FieldRow:focus-within > .label { text-style: reverse bold; color: $text; }
+    FieldRow.-focused > .label { text-style: reverse bold; color: $text; }
     FieldRow > .editor { width: 100%; }
     FieldRow > .problem { column-span: 2; color: $error; padding: 0 0 0 18; height: auto; display: none; }
     FieldRow.-invalid > .problem { display: block; }
@@ -67,6 +68,7 @@ class PlanForm(VerticalScroll, can_focus=False):
         self.fields = fields
         self._by_widget: dict[str, Field] = {f.widget_id: f for f in fields}
         self._shown: dict[str, Any] = {}
+        self._item: Any = None  # the item shown (None for the strategy)
 
     def compose(self) -> ComposeResult:
         for field in self.fields:
@@ -93,10 +95,16 @@ class PlanForm(VerticalScroll, can_focus=False):
 
     # -- showing values ------------------------------------------------------
 
-    def load(self, values: dict[str, Any], typed: dict[str, tuple[str, str]]) -> None:
-        """Show each field's value; `typed` holds invalid text still being fixed (text, problem)."""
+    def load(self, values: dict[str, Any], typed: dict[str, tuple[str, str]], item: Any = None) -> None:
+        """Show each field's value; `typed` holds invalid text still being fixed (text, problem).
+        Reloading the item already shown leaves the focused field alone: its text is what
+        is being typed (keys already read may not have reached the plan yet)."""
+        same_item = item is not None and item is self._item
+        self._item = item
         for field in self.fields:
             widget = self.query_one(f"#{field.widget_id}")
+            if same_item and widget.has_focus:
+                continue
             if field.key in typed:
                 text, problem = typed[field.key]
                 self._show(widget, field, text)
@@ -150,6 +158,15 @@ class PlanForm(VerticalScroll, can_focus=False):
             return  # our own update, not the user's
         self._shown[widget_id] = raw
         self.post_message(self.Edited(self, field, raw))
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # a class, not :focus-within, which Textual does not re-apply to the label beside the editor
+        for row in self.query(FieldRow):
+            row.set_class(event.widget in row.children, "-focused")
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget.parent is not None:
+            event.widget.parent.set_class(False, "-focused")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
