@@ -88,6 +88,7 @@ class PlanEditorApp(App[int]):
         self._disk = self._read_disk()
         self._loaded = False
         self._painted = threading.Event()  # set once the first screen is drawn
+        self._status_shown: Text | None = None
 
     # -- layout ----------------------------------------------------------------
 
@@ -195,7 +196,9 @@ class PlanEditorApp(App[int]):
             text.append(f"  │  {printable(name)}", style="dim")
         text.no_wrap = True
         text.overflow = "ellipsis"
-        self.query_one("#status", Static).update(text)
+        if text != self._status_shown:  # one line, fixed height: repaint it, no layout pass
+            self._status_shown = text
+            self.query_one("#status", Static).update(text, layout=False)
 
     def on_resize(self, event: Any) -> None:
         width, height = self.size

@@ -18,7 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from intl_tui.fields import MEASURE_CHOICES, PILLAR_CHOICES, Field, format_value
-from intl_tui.widgets.editors import CheckList, ProseArea
+from intl_tui.widgets.editors import CheckList, FieldInput, ProseArea
 
 
 class FieldRow(Horizontal):
@@ -69,6 +69,7 @@ class PlanForm(VerticalScroll, can_focus=False):
         self._by_widget: dict[str, Field] = {f.widget_id: f for f in fields}
         self._shown: dict[str, Any] = {}
         self._item: Any = None  # the item shown (None for the strategy)
+        self._problems: dict[str, str | None] = {}
 
     def compose(self) -> ComposeResult:
         for field in self.fields:
@@ -91,7 +92,7 @@ class PlanForm(VerticalScroll, can_focus=False):
             return TextArea("", id=widget_id, classes="editor", soft_wrap=True, show_line_numbers=False, compact=True)
         if kind == "prose":
             return ProseArea("", id=widget_id, classes="editor")
-        return Input("", id=widget_id, classes="editor", placeholder=field.help, compact=True)
+        return FieldInput("", id=widget_id, classes="editor", placeholder=field.help, compact=True)
 
     # -- showing values ------------------------------------------------------
 
@@ -139,6 +140,10 @@ class PlanForm(VerticalScroll, can_focus=False):
             widget.set_selected(shown)
 
     def mark(self, field: Field, problem: str | None) -> None:
+        """Show or clear a field's problem (only when it changes: each change is a layout pass)."""
+        if self._problems.get(field.widget_id) == problem:
+            return
+        self._problems[field.widget_id] = problem
         row = self.query_one(f"#row-{field.widget_id}")
         row.set_class(problem is not None, "-invalid")
         self.query_one(f"#problem-{field.widget_id}", Static).update(Text(problem or ""))
