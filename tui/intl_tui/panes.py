@@ -150,8 +150,16 @@ class ItemsPane(Vertical):
             if column != flex:  # may still grow while a value is typed (update_row)
                 table.columns[key].auto_width = True
                 table.columns[key].content_width = width
+        wrap = self.collection != "actions"  # thousands of actions: their titles end in "…" instead
         for index, cells in rows:
-            table.add_row(*cells, key=str(index))
+            if wrap and cells[flex].cell_len > flex_width:
+                # a name longer than its column wraps onto a second line rather than being cut
+                long = cells[flex].copy()
+                long.no_wrap, long.overflow = False, "fold"
+                cells = [*cells[:flex], long, *cells[flex + 1 :]]
+                table.add_row(*cells, key=str(index), height=None)
+            else:
+                table.add_row(*cells, key=str(index))
         self._columns = shown
         self._flex = FLEX[self.collection]
         self._fitted = (*fit, flex_width)

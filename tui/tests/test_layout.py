@@ -66,8 +66,11 @@ async def test_every_tab_shows_what_a_strategist_needs(nwda_copy, size):
         await opened(app, pilot)
         text = shown(app)
         assert "10,000 (2009)" in text and "Progress" in text
+        table = app.query_one("#table-indicators")
+        rows = "\n".join(text.splitlines()[table.region.y : table.region.bottom])
+        assert "…" not in rows, f"an indicator cut at {size}:\n{rows}"  # long names wrap instead
         for indicator in plan.indicators[:4]:
-            assert indicator.name in text
+            assert indicator.name.split()[0] in rows
         columns = header_cells(app, "#table-indicators")
         assert {"Indicator", "Target", "Progress"} <= set(columns)
         if width >= 100:
