@@ -19,6 +19,7 @@ RUNS = [
     ("intl check cold start vs python -c pass", ["bench_cold_start.py"]),
     ("reports", ["bench_report.py"]),
     ("editor: keystroke to findings", ["bench_tui.py", "--keys", "60"]),
+    ("editor in a real terminal: opening, key to screen", ["bench_tui_terminal.py"]),
 ]
 
 
