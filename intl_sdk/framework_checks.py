@@ -13,9 +13,18 @@ from typing import Any
 import attrs
 
 from intl_sdk.checks.context import CheckContext, did_you_mean
+from intl_sdk.checks.cooperation import POLICY_LEVELS, is_policy_agreement
 from intl_sdk.frameworks import Framework
 
-__all__ = ["agreement_value", "is_empty", "report_party_levels", "report_prerequisites", "report_required_fields"]
+__all__ = [
+    "POLICY_LEVELS",
+    "agreement_value",
+    "is_empty",
+    "is_policy_agreement",
+    "report_party_levels",
+    "report_prerequisites",
+    "report_required_fields",
+]
 
 SIGNED = ("signed", "ended")
 

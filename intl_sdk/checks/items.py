@@ -19,8 +19,8 @@ def duplicate_id(ctx: CheckContext) -> None:
     """Two items of one kind share an id.
 
     ## What it does
-    Reports every region, action, indicator or agreement whose `id` an
-    earlier item of the same kind already has.
+    Reports every region, office, action, indicator or agreement whose `id`
+    an earlier item of the same kind already has.
 
     ## Why is this bad?
     Actions name their region, and agreements what they build on, by id.
@@ -103,8 +103,9 @@ def missing_field(ctx: CheckContext) -> None:
     ## What it does
     Reports the strategy's `name` and `period` (with its start and end year),
     and each item's required keys: a region's `id`, `name` and `share`; an
-    action's `id`, `region` and `title`; an indicator's `id` and `name`; an
-    agreement's `id`, `framework`, `kind` and `partner`.
+    office's `id` and `region`; an action's `id`, `region` and `title`; an
+    indicator's `id` and `name`; an agreement's `id`, `framework`, `kind` and
+    `partner`.
 
     ## Why is this bad?
     Without them the plan cannot be checked or read: a region without a share
