@@ -184,3 +184,18 @@ def test_offices_share_the_id_checks_of_every_item():
     missing = CLEAN.replace('region = "north-america"\nlocation', "location")
     (finding,) = codes_of(missing, "missing-field")
     assert finding.message == "boston has no region"
+
+
+NEW_CODES = (
+    "driver-unanswered", "methodology-incomplete", "agreement-added-value", "agreement-resources",
+    "agreement-sponsor", "no-policy-agreement", "office-without-share", "office-staff-exceeded",
+)
+
+
+@pytest.mark.parametrize("code", NEW_CODES)
+def test_intl_explain_documents_each_new_code_with_its_seed_lines(run_intl, code):
+    result = run_intl("explain", code)
+    assert result.returncode == 0, result.stderr
+    for section in ("What it does", "Why is this bad?", "Example", "Use instead"):
+        assert f"## {section}" in result.stdout
+    assert "seed 001, line" in result.stdout.replace("\n", " ").replace("  ", " ")

@@ -23,7 +23,7 @@ def test_nwda_exits_1_with_the_shares_sum_error_on_a_share_line(run_intl, nwda_t
     assert line.startswith(f"{NWDA}:30: error[shares-sum] ")
     assert "99%" in line and "1 percentage point unallocated" in line
     assert nwda_text.splitlines()[29] == "share = 24"
-    assert "hint:" in result.stdout and result.stdout.rstrip().endswith("1 error, 11 warnings, 0 infos.")
+    assert "hint:" in result.stdout and result.stdout.rstrip().endswith("1 error, 12 warnings, 1 info.")
 
 
 def test_json_output_parses_and_has_the_finding_with_its_line(run_intl):
@@ -43,7 +43,7 @@ def test_json_output_parses_and_has_the_finding_with_its_line(run_intl):
             "hint": "add 1 to one or more shares, or a region for the rest, so they total 100",
         }
     ]
-    assert data["summary"] == {"error": 1, "warning": 11, "info": 0}
+    assert data["summary"] == {"error": 1, "warning": 12, "info": 1}
 
 
 def test_an_unreadable_plan_exits_2_with_one_line_and_no_traceback(run_intl, tmp_path):
