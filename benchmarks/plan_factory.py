@@ -18,6 +18,12 @@ PILLARS = (
     "international-connections",
     "european-policy",
 )
+#: Sector names for action titles: words, so that no title shares a number with another by chance.
+SECTORS = (
+    "aerospace", "automotive", "biotechnology", "chemicals", "construction", "creative", "digital",
+    "energy", "environmental", "finance", "food", "logistics", "materials", "nuclear", "pharmaceuticals",
+    "textiles", "tourism",
+)
 MEASURES = ("gva", "inward-investment", "research-intensity", "jobs", "average-salary", "international-sales", "human-capital")
 
 
@@ -56,7 +62,8 @@ def make_plan_text(actions: int = 5000, regions: int = 200, indicators: int = 50
             f'id = "action-{a}"',
             f'region = "region-{region}"',
             f'pillars = ["{PILLARS[a % 6]}", "{PILLARS[(a + 2) % 6]}"]',
-            f'title = "Action {a}: trade mission for sector {a % 17}"',
+            # Distinct as a real plan's are: no two say the same thing (duplicate-action).
+            f'title = "Action {a}: trade mission for the {SECTORS[a % 17]} sector (ref {a:06d})"',
             "cost = 10000",
             "staff_fte = 0.5",
             "start = 2026-04-01",

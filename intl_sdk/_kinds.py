@@ -56,7 +56,7 @@ def describe_value(value: object) -> str:
     if isinstance(value, _dt.time):
         return f"the time {value.isoformat()}"
     if isinstance(value, list):
-        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
+        return f"a list of {len(value)} item{'' if len(value) == 1 else 's'}"
     if isinstance(value, dict):
         return "a table"
     return f"a {type(value).__name__}"

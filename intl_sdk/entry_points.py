@@ -6,23 +6,22 @@ changes only when something is installed, upgraded or removed. Each of those
 adds or removes a `*.dist-info` folder in a folder on `sys.path`, which
 changes that folder's modification time; so the cache is keyed on the
 modification times of the `sys.path` folders and rebuilt when any differs.
-The cache is a small JSON file in the user's cache folder, one per Python
+The cache is a small text file in the user's cache folder, one per Python
 environment; if it cannot be read or written, the scan simply runs.
 `INTL_SDK_NO_CACHE=1` turns it off.
 """
 
 from __future__ import annotations
 
-import hashlib
 import importlib
-import json
 import os
 import sys
+import zlib
 from typing import Any
 
 __all__ = ["CachedEntryPoint", "cache_file", "plugin_entry_points"]
 
-_CACHE_VERSION = 2
+_CACHE_VERSION = 3
 _KEPT = 4  # fingerprints kept in one cache file
 
 
@@ -55,38 +54,61 @@ class CachedEntryPoint:
         return target
 
 
-def _fingerprint() -> list[list[Any]]:
-    out = []
+def _fingerprint() -> str:
+    """The `sys.path` folders and their modification times, one line each."""
+    lines = []
     for folder in sys.path:
         try:
-            out.append([folder, os.stat(folder or ".").st_mtime_ns])
+            lines.append(f"{folder}\t{os.stat(folder or '.').st_mtime_ns}")
         except OSError:
             continue
-    return out
+    return "\n".join(lines)
 
 
 def cache_file() -> str:
-    """This environment's cache file (one per `sys.prefix`)."""
+    """This environment's cache file (one per `sys.prefix` and Python version)."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    key = hashlib.sha256(f"{sys.prefix}\0{sys.version}".encode()).hexdigest()[:16]
-    return os.path.join(base, "intl-sdk", f"entry-points-{key}.json")
+    key = zlib.crc32(f"{sys.prefix}\0{sys.version}".encode("utf-8", "surrogateescape"))
+    return os.path.join(base, "intl-sdk", f"entry-points-{key:08x}.txt")
 
 
-def _scan(group: str) -> list[list[str]]:
+def _scan(group: str) -> list[tuple[str, str, str, str]]:
     from importlib.metadata import entry_points
 
     out = []
     for entry_point in entry_points(group=group):
         dist = getattr(entry_point, "dist", None)
         out.append(
-            [
+            (
                 entry_point.name,
                 entry_point.value,
                 dist.name if dist is not None else entry_point.value.split(":")[0],
                 dist.version if dist is not None else "",
-            ]
+            )
         )
     return out
+
+
+# The cache file: a header line, then blocks separated by a form feed, each a
+# fingerprint, a line "--", and a row a line (group, name, value, distribution,
+# version; tab-separated). Plain text, so reading it imports nothing.
+_HEADER = f"intl-sdk entry points {_CACHE_VERSION}\n"
+
+
+def _read(path: str) -> list[tuple[str, list[tuple[str, ...]]]]:
+    try:
+        with open(path, encoding="utf-8", errors="surrogateescape") as handle:
+            text = handle.read()
+    except OSError:
+        return []
+    if not text.startswith(_HEADER):
+        return []
+    blocks = []
+    for block in text[len(_HEADER) :].split("\f"):
+        fingerprint, separator, rows = block.partition("\n--\n")
+        if separator:
+            blocks.append((fingerprint, [tuple(row.split("\t")) for row in rows.splitlines() if row.count("\t") == 4]))
+    return blocks
 
 
 def plugin_entry_points(group: str) -> list[CachedEntryPoint]:
@@ -95,37 +117,35 @@ def plugin_entry_points(group: str) -> list[CachedEntryPoint]:
     fingerprint = _fingerprint()
     use_cache = os.environ.get("INTL_SDK_NO_CACHE", "") in ("", "0")
     path = cache_file()
-    entries: list[dict[str, Any]] = []
-    rows = None
-    if use_cache:
-        try:
-            with open(path, encoding="utf-8") as handle:
-                cached = json.load(handle)
-            if cached.get("version") == _CACHE_VERSION:
-                entries = [entry for entry in cached["entries"] if isinstance(entry, dict)]
-        except (OSError, ValueError, AttributeError, KeyError, TypeError):
-            entries = []
-        for entry in entries:
-            if entry.get("fingerprint") == fingerprint and group in entry.get("groups", {}):
-                rows = entry["groups"][group]
-                break
-    if rows is None:
-        rows = _scan(group)
-        if use_cache:
-            # A few fingerprints are kept: `intl` and `python -c` see different `sys.path[0]`s.
-            entries = [e for e in entries if e.get("fingerprint") != fingerprint][: _KEPT - 1]
-            entries.insert(0, {"fingerprint": fingerprint, "groups": {group: rows}})
-            _write(path, {"version": _CACHE_VERSION, "entries": entries})
-    return [CachedEntryPoint(name, value, group, distribution, version) for name, value, distribution, version in rows]
+    blocks = _read(path) if use_cache else []
+    for cached_fingerprint, rows in blocks:
+        if cached_fingerprint == fingerprint and all(len(row) == 5 for row in rows):
+            found = [row[1:] for row in rows if row[0] == group]
+            if found or any(row == (group, "", "", "", "") for row in rows):
+                return [CachedEntryPoint(name, value, group, dist, version) for name, value, dist, version in found]
+    found = _scan(group)
+    if use_cache and _storable(fingerprint, group, found):
+        # A few fingerprints are kept: `intl` and `python -c` see different `sys.path[0]`s.
+        rows = [(group, *row) for row in found] or [(group, "", "", "", "")]
+        blocks = [(fingerprint, rows)] + [block for block in blocks if block[0] != fingerprint][: _KEPT - 1]
+        _write(path, _HEADER + "\f".join(f + "\n--\n" + "".join("\t".join(r) + "\n" for r in rs) for f, rs in blocks))
+    return [CachedEntryPoint(name, value, group, dist, version) for name, value, dist, version in found]
 
 
-def _write(path: str, data: dict[str, Any]) -> None:
+def _storable(fingerprint: str, group: str, rows: list[tuple[str, ...]]) -> bool:
+    """Tabs, newlines and form feeds would break the file's plain format: such an
+    environment is simply not cached."""
+    texts = [fingerprint.replace("\t", "").replace("\n", ""), group, *(part for row in rows for part in row)]
+    return not any(char in text for text in texts for char in "\t\n\f\r")
+
+
+def _write(path: str, text: str) -> None:
     """Write the cache atomically; a cache that cannot be written is no error."""
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         temporary = f"{path}.{os.getpid()}.tmp"
-        with open(temporary, "w", encoding="utf-8") as handle:
-            json.dump(data, handle)
+        with open(temporary, "w", encoding="utf-8", errors="surrogateescape") as handle:
+            handle.write(text)
         os.replace(temporary, path)
     except OSError:
         pass

@@ -51,10 +51,13 @@ def _bin(venv, name):
     return venv / "bin" / name
 
 
-def test_core_alone_says_how_to_install_the_editor(venv):
+def test_core_alone_says_how_to_install_the_editor_and_the_language_server(venv):
     result = _run(_bin(venv, "intl"), "edit", EXAMPLES / "nwda.toml")
     assert result.returncode == 2
     assert result.stderr == "intl edit: the editor is not installed; install it with: pip install intl-tui\n"
+    server = _run(_bin(venv, "intl"), "lsp")
+    assert server.returncode == 2
+    assert server.stderr == "intl lsp: the language server is not installed; install it with: pip install intl-lsp\n"
     no_textual = _run(_bin(venv, "python"), "-c", "import importlib.util as u; print(u.find_spec('textual'))")
     assert no_textual.stdout.strip() == "None"  # the core does not pull Textual in
 

@@ -111,7 +111,7 @@ def test_schema_knows_every_model_key(schema):
         "regions", "offices", "actions", "indicators", "agreements",
     }
     action = schema["definitions"]["Action"]["properties"]
-    assert set(action) == {"id", "region", "pillars", "title", "cost", "staff_fte", "start", "end", "indicators", "drivers"}
+    assert set(action) == {"id", "region", "pillars", "title", "cost", "staff_fte", "start", "end", "indicators", "drivers", "not_given"}
     assert action["pillars"]["items"]["enum"][0] == "competitive-sectors"
     assert action["drivers"]["items"]["enum"] == list(intl_sdk.DRIVER_IDS)
     assert schema["definitions"]["Strategy"]["properties"]["drivers"] == {**action["drivers"], "description": ANY}
@@ -122,6 +122,13 @@ def test_schema_knows_every_model_key(schema):
     agreement = schema["definitions"]["Agreement"]["properties"]
     assert agreement["funds"]["type"] == agreement["staff_fte"]["type"] == "number"
     assert tomllib  # the examples are TOML; the schema checks their JSON form
+
+
+def test_schema_describes_qualitative_targets_and_not_given(schema):
+    measurement = schema["definitions"]["Measurement"]["properties"]
+    assert measurement["change"]["enum"] == ["increase", "decrease"]
+    for item in ("Strategy", "TargetRegion", "Action", "Indicator", "Agreement"):
+        assert schema["definitions"][item]["properties"]["not_given"]["type"] == "array", item
 
 
 def _schema_can_say(mismatch) -> bool:

@@ -12,14 +12,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from intl_sdk.checks.context import CheckContext, as_decimal
+from intl_sdk.checks.context import CheckContext, as_decimal, not_given
 from intl_sdk.checks.registry import rule
 from intl_sdk.findings import Severity
 
-__all__ = ["POLICY_LEVELS", "UNDER_WAY", "is_policy_agreement"]
+__all__ = ["CORE_CONDITIONS", "POLICY_LEVELS", "UNDER_WAY", "is_policy_agreement"]
 
 #: The statuses at which recommendation 1's conditions must be met.
 UNDER_WAY = ("negotiating", "signed")
+
+#: Agreement keys these checks report for every framework once an agreement is
+#: under way; a framework's required-field check leaves them alone there.
+CORE_CONDITIONS = ("added_value", "sponsor")
 
 #: Party levels taken to implement cluster policy when the agreement's framework
 #: is not installed, or declares no levels: the report's "Regional Development
@@ -58,7 +62,7 @@ def _blank(value: Any) -> bool:
 def _missing(ctx: CheckContext, key: str, says: str, hint: str) -> None:
     for index, agreement in _under_way(ctx):
         value = getattr(agreement, key)
-        if _blank(value):
+        if _blank(value) and not not_given(agreement, key):
             ctx.report(
                 ("agreements", index, key) if value is not None else ("agreements", index),
                 f"agreement {_label(agreement, index)} is {agreement.status} but {says}",
@@ -72,7 +76,8 @@ def agreement_added_value(ctx: CheckContext) -> None:
 
     ## What it does
     Reports an agreement whose `status` is `negotiating` or `signed`, in any
-    framework, with no `added_value` (missing or blank).
+    framework, with no `added_value` (missing or blank), unless its
+    `not_given` records that the source gives none.
 
     ## Why is this bad?
     Recommendation 1 (seed 001, lines 2261–2265): international cluster
@@ -111,9 +116,10 @@ def agreement_resources(ctx: CheckContext) -> None:
     Reports an agreement whose `status` is `negotiating` or `signed`, in any
     framework, that gives none of: `funds` (money dedicated to it, in the
     budget's currency) above zero, `staff_fte` (people dedicated to it) above
-    zero, or `resources` (the same in words). Info by default: a framework
-    such as the alliance's Partnership Agreement carries no financial
-    commitment by design, and says so in `resources`.
+    zero, or `resources` (the same in words), and whose `not_given` does not
+    record `resources` (or both `funds` and `staff_fte`). Info by default: a
+    framework such as the alliance's Partnership Agreement carries no
+    financial commitment by design, and says so in `resources`.
 
     ## Why is this bad?
     Recommendation 1 (seed 001, lines 2261–2265): co-operation needs
@@ -140,6 +146,8 @@ def agreement_resources(ctx: CheckContext) -> None:
         funds, staff = as_decimal(agreement.funds), as_decimal(agreement.staff_fte)
         if (funds is not None and funds > 0) or (staff is not None and staff > 0) or not _blank(agreement.resources):
             continue
+        if not_given(agreement, "resources") or (not_given(agreement, "funds") and not_given(agreement, "staff_fte")):
+            continue
         given = [key for key in ("funds", "staff_fte", "resources") if getattr(agreement, key) is not None]
         ctx.report(
             ("agreements", index, given[0]) if given else ("agreements", index),
@@ -156,7 +164,8 @@ def agreement_sponsor(ctx: CheckContext) -> None:
 
     ## What it does
     Reports an agreement whose `status` is `negotiating` or `signed`, in any
-    framework, with no `sponsor` (missing or blank).
+    framework, with no `sponsor` (missing or blank), unless its `not_given`
+    records that the source gives none.
 
     ## Why is this bad?
     Recommendation 1 (seed 001, lines 2261–2265): co-operation must "be
