@@ -106,3 +106,19 @@ def test_an_unreadable_plan_exits_2(run_intl, tmp_path):
     result = run_intl("export", str(source), "-o", str(tmp_path / "bad.xlsx"))
     assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
     assert not (tmp_path / "bad.xlsx").exists()
+
+
+def test_drivers_methodology_offices_and_agreement_resources_are_named_not_dropped(run_intl, tmp_path):
+    """The sheets have no place for them yet: each value is named as not kept, and the exit is 1."""
+    source = tmp_path / "plan.toml"
+    source.write_text(
+        'format = 1\n[strategy]\ndrivers = ["skills"]\n[methodology]\nconsensus = "Agreed"\n'
+        '[[regions]]\nid = "a"\nname = "A"\nshare = 100\n[[offices]]\nid = "o"\nregion = "a"\n'
+        '[[actions]]\nid = "x"\nregion = "a"\ntitle = "X"\ndrivers = ["skills"]\n'
+        '[[agreements]]\nid = "m"\nframework = "f"\nkind = "mou"\npartner = "P"\nfunds = 10\nstaff_fte = 1\n',
+        encoding="utf-8",
+    )
+    result = run_intl("export", str(source), "-o", str(tmp_path / "plan.xlsx"))
+    assert result.returncode == 1
+    for where in ("strategy.drivers", "methodology", "offices.o", "actions.x.drivers", "agreements.m.funds", "agreements.m.staff_fte"):
+        assert f"not kept: {where}: " in result.stderr, where
