@@ -92,7 +92,7 @@ def methodology(plan: Plan) -> dict[str, Any]:
                 "title": status.content.title,
                 "key": status.content.key,
                 "text": status.text or "",
-                "items": items,
+                "references": items,
                 "addressed": status.addressed,
             }
         )
