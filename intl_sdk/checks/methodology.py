@@ -63,7 +63,7 @@ def driver_unanswered(ctx: CheckContext) -> None:
         return
     missing = [driver for driver in DRIVERS if driver.id not in answered]
     if missing:
-        names = "; ".join(f"{d.number} {d.title} ({d.id})" for d in missing)
+        names = ", ".join(f"{d.number} {d.id}" for d in missing)
         ctx.report(
             ("actions",),
             f"{len(missing)} of the {len(DRIVERS)} global drivers {'is' if len(missing) == 1 else 'are'} "
@@ -129,11 +129,11 @@ def methodology_incomplete(ctx: CheckContext) -> None:
         return
     missing = [content for content in METHODOLOGY if not _addressed(getattr(methodology, content.key))]
     if missing:
-        listed = "; ".join(f"{c.number} {c.title.lower()} ({c.key})" for c in missing)
+        listed = ", ".join(f"{c.number} {c.key}" for c in missing)
         keys = ", ".join(c.key for c in missing)
         ctx.report(
             ("methodology",),
-            f"[methodology] does not address {len(missing)} of the {len(METHODOLOGY)} minimum contents: {listed}",
+            f"[methodology] does not address {len(missing)} of its {len(METHODOLOGY)} minimum contents: {listed}",
             f"say how the plan addresses each under [methodology] ({keys}): text, or references to items "
             'such as ["actions.ID", "indicators.ID"]',
         )

@@ -43,6 +43,17 @@ class Field:
         return "field-" + re.sub(r"[^a-z0-9]+", "-", self.key.lower()).strip("-")
 
 
+#: The methodology's contents as a label column (18 wide) holds them.
+_METHODOLOGY_LABELS = {
+    "driver_mechanisms": "Driver mechanisms",
+    "consensus": "Consensus",
+    "prioritised_framework": "Priority framework",
+    "global_view": "Global view",
+    "value_web": "Value web",
+    "national_focus": "National focus",
+    "baseline_outputs": "Baseline, outputs",
+}
+
 STRATEGY = (
     Field("name", "Name", "text"),
     Field("organisation", "Organisation", "text"),
@@ -62,9 +73,9 @@ STRATEGY = (
     # The methodology's minimum contents (seed 001, lines 1170-1180): text, or references.
     Field(
         f"@methodology.{content.key}",
-        f"{content.number}. {content.title}",
+        _METHODOLOGY_LABELS[content.key],
         "methodology",
-        help='in words, or references such as "actions.ID, indicators.ID"',
+        help=f'{content.number}. {content.title}: in words, or references such as "actions.ID, indicators.ID"',
     )
     for content in METHODOLOGY
 )
