@@ -19,6 +19,7 @@ __all__ = [
     "MethodologyContent",
     "REFERENCE_COLLECTIONS",
     "parse_reference",
+    "parse_references",
 ]
 
 
@@ -73,9 +74,20 @@ METHODOLOGY_KEYS: tuple[str, ...] = tuple(c.key for c in METHODOLOGY)
 REFERENCE_COLLECTIONS: tuple[str, ...] = ("regions", "offices", "actions", "indicators", "agreements")
 
 _REFERENCE_RE = re.compile(r"^([a-z]+)\.(.+)$")
+_LISTED_RE = re.compile(rf"(?:{'|'.join(REFERENCE_COLLECTIONS)})\.[^\s,;]+")
+_PARTS_RE = re.compile(r"[,;\s]+")
 
 
 def parse_reference(text: str) -> tuple[str, str] | None:
     """`"indicators.exporters"` as `("indicators", "exporters")`; None if it is not `collection.id`."""
     match = _REFERENCE_RE.match(text)
     return (match.group(1), match.group(2)) if match else None
+
+
+def parse_references(text: str) -> list[str] | None:
+    """`"actions.a, indicators.b"` as a list of references, when every part of the text is
+    one; None when it is words (as the editor and a spreadsheet cell read a content)."""
+    parts = [part for part in _PARTS_RE.split(text.strip()) if part]
+    if parts and all(_LISTED_RE.fullmatch(part) for part in parts):
+        return parts
+    return None

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import attrs
 
+import intl_sdk
 from intl_sdk.model import Plan
 
 _BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
-ITEMS = ("regions", "actions", "indicators", "agreements")
+ITEMS = ("regions", "offices", "actions", "indicators", "agreements")
 
 
 def export_xlsx(plan: Plan, path: Path) -> list[str]:
@@ -93,24 +94,15 @@ def _empty(item) -> bool:
     )
 
 
-def _without_the_sheetless_parts(plan: Plan) -> None:
-    """Drivers, [methodology], offices and an agreement's funds and staff have no sheet or
-    column yet: the export names them as not kept (tested in test_office_export)."""
-    plan.strategy.drivers = []
-    plan.methodology = None
-    plan.offices = []
-    for action in plan.actions:
-        action.drivers = []
-    for agreement in plan.agreements:
-        agreement.funds = agreement.staff_fte = None
-
-
 def fit_to_a_spreadsheet(plan: Plan) -> Plan:
     """The plan within what a cell holds: texts non-empty and without control characters
     (line breaks and tabs aside), numbers of 15 significant digits, no empty tables or items,
     unknown keys' names without surrounding spaces. Unknown values are kept as they are."""
     _fit(plan)
-    _without_the_sheetless_parts(plan)
+    if plan.methodology is not None:  # its unknown keys have no row; an empty table none either
+        plan.methodology.extra = {}
+        if all(getattr(plan.methodology, key) is None for key in intl_sdk.METHODOLOGY_KEYS):
+            plan.methodology = None
     for indicator in plan.indicators:
         for part in ("baseline", "target"):
             if getattr(indicator, part) is not None and _empty(getattr(indicator, part)):

@@ -17,7 +17,7 @@ from attrs import frozen
 from intl_sdk import _kinds, model
 from intl_sdk.display import printable
 from intl_sdk.drivers import DRIVERS
-from intl_sdk.methodology import METHODOLOGY, METHODOLOGY_KEYS, REFERENCE_COLLECTIONS
+from intl_sdk.methodology import METHODOLOGY, METHODOLOGY_KEYS, parse_references
 from intl_sdk.pillars import IMPACT_MEASURES, PILLARS
 
 __all__ = ["CHECKLISTS", "Field", "FIELDS", "ParseError", "format_value", "get_value", "parse", "set_value"]
@@ -154,7 +154,6 @@ _PARENTS = {"period": model.Period, "budget": model.Budget, "baseline": model.Me
 PILLAR_CHOICES = tuple((p.id, f"{p.number}. {p.title}") for p in PILLARS)
 MEASURE_CHOICES = tuple((m.id, m.title) for m in IMPACT_MEASURES)
 DRIVER_CHOICES = tuple((d.id, f"{d.number}. {d.title}") for d in DRIVERS)
-_REFERENCE_RE = re.compile(rf"(?:{'|'.join(REFERENCE_COLLECTIONS)})\.[^\s,]+")
 
 
 # -- reading and writing values on items --------------------------------------
@@ -295,10 +294,7 @@ def _methodology(text: str, current: Any) -> str | list[str] | None:
     stripped = text.strip()
     if not stripped:
         return None if current is None or isinstance(current, list) else ""
-    parts = [part for part in _IDS_SPLIT_RE.split(stripped) if part]
-    if all(_REFERENCE_RE.fullmatch(part) for part in parts):
-        return parts
-    return text
+    return parse_references(stripped) or text
 
 
 def _number(text: str) -> int | Decimal:
