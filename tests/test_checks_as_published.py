@@ -45,7 +45,9 @@ def messages(text: str, code: str) -> list[str]:
 def test_nwda_reports_the_published_slips_and_nothing_the_plan_records():
     findings = intl_sdk.check(intl_sdk.load(EXAMPLES / "nwda.toml"))
     assert sorted((f.code, f.path) for f in findings) == [
+        ("driver-unanswered", "actions"),
         ("duplicate-action", "actions.emerging-markets-ukti.title"),
+        ("methodology-incomplete", "methodology"),
         ("minimum-indicators", "indicators"),
         ("pillar-uncovered", "actions"),
         ("shares-sum", "regions"),
@@ -57,6 +59,9 @@ def test_nwda_reports_the_published_slips_and_nothing_the_plan_records():
     assert "pillar 5" in by_code["pillar-uncovered"].message
     assert "rounding" in by_code["shares-sum"].message and by_code["shares-sum"].severity.value == "error"
     assert "china-ukti-emerging-markets in China" in by_code["duplicate-action"].message
+    # no action's words name population change, skills, or energy and the environment
+    assert by_code["driver-unanswered"].message.endswith(": 2 population-change, 6 skills, 7 energy-environment")
+    assert by_code["methodology-incomplete"].message.endswith(": 1 driver_mechanisms, 2 consensus, 5 value_web")
 
 
 def test_nwda_keeps_the_seeds_wording_of_the_two_ukti_actions():

@@ -18,7 +18,7 @@ from typing import Any
 from attrs import define, field
 
 from intl_sdk import _kinds
-from intl_sdk.model import Action, Agreement, Indicator, Measurement, Party, Plan, TargetRegion
+from intl_sdk.model import Action, Agreement, Indicator, Measurement, Office, Party, Plan, TargetRegion
 from intl_sdk.office.cells import Source, SourceError, SourceTable
 from intl_sdk.office.headers import normalise
 from intl_sdk.office.ids import slug, unique_id
@@ -33,7 +33,9 @@ __all__ = ["ImportOptions", "ImportResult", "build_plan", "import_file", "read_s
 
 _TOTAL_NAMES = {"total", "totals", "sum", "grand total", "overall", "all regions"}
 _BULLET_RE = re.compile(r"^\s*(?:[-*\u2022\u2023\u25aa\u25cf\u25e6\u2043\u00b7\u2013\u2014]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
-ORDER = ("strategy", "regions", "actions", "indicators", "agreements", "findings")
+ORDER = ("strategy", "regions", "offices", "actions", "indicators", "agreements", "findings")
+#: The kinds of table an import reads into the plan (findings are the export's, recomputed).
+READ = ORDER[:-1]
 
 
 @define
@@ -122,7 +124,7 @@ def _locate_all(source: Source, options: ImportOptions, notes: list[Note]) -> li
             notes.append(Note(source.position(item.table, first, cell),
                               f"{above} cell{'s' if above != 1 else ''} above the header row not imported "
                               f"(e.g. {text_of(item.table.rows[first][cell])!r})"))
-    if not any(item.kind in ORDER[:5] for item in located):
+    if not any(item.kind in READ for item in located):
         raise SourceError("holds no table intl import recognises: name the region, share, summary or indicator "
                           "columns with --map (see intl import --help)")
     return located
@@ -242,6 +244,23 @@ def _read_actions(builder: _Builder, located: Located) -> None:
             action.id = unique_id(slug(action.title, 30) or f"{action.region or 'action'}", used)
 
 
+def _read_offices(builder: _Builder, located: Located) -> None:
+    plan = builder.plan
+    has_id = located.column("id") is not None
+    start = len(plan.offices)
+    for row, data in builder.rows(located):
+        values = data.data
+        where = builder.position(located, row)
+        name = values.pop("region_name", None)
+        if "region" not in values and name is not None:
+            values["region"] = _region_id(builder, name)
+        plan.offices.append(builder.convert(Office, values, {**data.extra, "imported_from": where}, where))
+    if not has_id:
+        used = {o.id for o in plan.offices if o.id}
+        for office in plan.offices[start:]:
+            office.id = unique_id(slug(office.name or office.location, 30) or f"{office.region or 'office'}", used)
+
+
 def _measurement(builder: _Builder, data: RowData, part: str, unit: list[str | None], monitor: list[bool]) -> Measurement | None:
     figure = data.figures.get(f"{part}.value")
     year = data.years.get(f"{part}.year")
@@ -333,7 +352,7 @@ def _read_agreements(builder: _Builder, located: Located) -> None:
             agreement.id = unique_id(slug(" ".join(filter(None, (agreement.kind, agreement.partner)))) or "agreement", used)
 
 
-_READERS = {"strategy": read_strategy, "regions": _read_regions, "actions": _read_actions,
+_READERS = {"strategy": read_strategy, "regions": _read_regions, "offices": _read_offices, "actions": _read_actions,
             "indicators": _read_indicators, "agreements": _read_agreements}
 
 
@@ -342,7 +361,7 @@ def build_plan(source: Source, options: ImportOptions, notes: list[Note] | None 
     located = _locate_all(source, options, notes)
     builder = _Builder(source, options, notes)
     tables = []
-    for kind in ORDER[:5]:
+    for kind in READ:
         for item in located:
             if item.kind == kind:
                 _READERS[kind](builder, item)

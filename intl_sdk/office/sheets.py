@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 from attrs import define, field
 
+from intl_sdk.methodology import METHODOLOGY_KEYS
 from intl_sdk.model import Plan
 from intl_sdk.office.cellout import (
     Losses,
@@ -85,6 +86,17 @@ def _list_column(kind: str, key: str, items: list, lost: Losses) -> _Column:
     if toml:
         return _Column(header, lambda i: toml_out(lists[i] or None, _where(kind, items, i) + f".{key}", lost))
     return _Column(header, lambda i: OutCell(", ".join(lists[i]) or None, "text"))
+
+
+def references_cell(value: str | list[str]) -> OutCell | None:
+    """A `[methodology]` value as a plain cell that reads back the same, or None (write it as TOML):
+    references joined by commas, or words that do not read as references."""
+    from intl_sdk.methodology import parse_references
+
+    if isinstance(value, list):
+        text = ", ".join(value)
+        return OutCell(text, "text") if value and _simple_list(value) and parse_references(text) == value else None
+    return OutCell(value, "text") if text_fits(value) and parse_references(value) is None else None
 
 
 def _not_given(kind: str, items: list, lost: Losses) -> list[_Column]:
@@ -167,6 +179,8 @@ def _strategy_rows(plan: Plan, lost: Losses) -> tuple[OutTable, dict[str, int]]:
     def owner(key: str) -> Any:
         if key in ("frameworks", "ignore"):
             return plan
+        if key.startswith("methodology."):
+            return plan.methodology
         if key.startswith("period."):
             return strategy.period
         if key.startswith("budget."):
@@ -179,6 +193,12 @@ def _strategy_rows(plan: Plan, lost: Losses) -> tuple[OutTable, dict[str, int]]:
             continue
         value = getattr(target, key.split(".")[-1])
         where = f"strategy.{key}" if target is not plan else key
+        if type_ == "references":
+            where = key
+            if value is not None:
+                plain_cell = references_cell(value)
+                add(Label("field", key, toml=plain_cell is None), plain_cell or toml_out(value, where, lost))
+            continue
         if type_ == "texts":
             for index, text in enumerate(value):
                 add(Label("field", key), text_out(text, f"{where}[{index}]", lost))
@@ -194,6 +214,11 @@ def _strategy_rows(plan: Plan, lost: Losses) -> tuple[OutTable, dict[str, int]]:
             add(Label("field", key), OutCell())
         elif value is not None or target is not strategy:
             add(Label("field", key), text_out(value, where, lost))
+    if plan.methodology is not None:
+        for key in plan.methodology.extra:
+            lost.add(f"methodology.{key}", "a key [methodology] does not define has no row on the Strategy sheet")
+        if all(getattr(plan.methodology, key) is None for key in METHODOLOGY_KEYS) and not plan.methodology.extra:
+            lost.add("methodology", "an empty [methodology] table is not kept")
     for code, level in plan.severity.items():
         label = Label("severity", code)
         if code.strip() != code or not text_fits(code) or resolve_label(label_for(label)) != label:
@@ -256,8 +281,24 @@ def _actions(plan: Plan, lost: Losses) -> OutTable:
                _number("actions", "cost", actions, lost), _number("actions", "staff_fte", actions, lost),
                _date("actions", "start", actions), _date("actions", "end", actions),
                _list_column("actions", "indicators", actions, lost), *_not_given("actions", actions, lost)]
+    if any(action.drivers for action in actions):
+        columns.append(_list_column("actions", "drivers", actions, lost))
     columns.extend(_item_extras("actions", actions, lost))
     return _table("actions", actions, columns, lost)
+
+
+def _offices(plan: Plan, lost: Losses) -> list[OutTable]:
+    """The Offices sheet, written when the plan has offices abroad."""
+    offices = plan.offices
+    if not offices:
+        return []
+    kind = "offices"
+    columns = [_text(kind, "id", offices, lost), _text(kind, "name", offices, lost), _text(kind, "region", offices, lost),
+               _text(kind, "location", offices, lost), _text(kind, "host", offices, lost),
+               _number(kind, "staff_fte", offices, lost), _date(kind, "opened", offices),
+               _list_column(kind, "tasks", offices, lost), *_not_given(kind, offices, lost)]
+    columns.extend(_item_extras(kind, offices, lost))
+    return [_table(kind, offices, columns, lost)]
 
 
 def _financial_year(measurement) -> str | None:
@@ -349,7 +390,9 @@ def _agreements(plan: Plan, lost: Losses) -> OutTable:
     kind = "agreements"
     columns = [_text(kind, key, items, lost) for key in ("id", "framework", "kind", "partner", "status")]
     columns += [_date(kind, "signed", items), _list_column(kind, "builds_on", items, lost)]
-    columns += [_text(kind, key, items, lost) for key in ("added_value", "resources", "sponsor")]
+    columns += [_text(kind, key, items, lost) for key in ("added_value", "resources")]
+    columns += [_number(kind, key, items, lost) for key in ("funds", "staff_fte") if any(getattr(item, key) is not None for item in items)]
+    columns += [_text(kind, "sponsor", items, lost)]
     columns += _not_given(kind, items, lost)
     most = max((len(item.parties) for item in items), default=0)
     for number in range(1, most + 1):
@@ -388,7 +431,7 @@ def plan_tables(plan: Plan) -> Export:
     lost = Losses()
     try:
         strategy, strategy_rows = _strategy_rows(plan, lost)
-        tables = [strategy, _regions(plan, strategy_rows, lost), _actions(plan, lost), _indicators(plan, lost),
+        tables = [strategy, _regions(plan, strategy_rows, lost), *_offices(plan, lost), _actions(plan, lost), _indicators(plan, lost),
                   _agreements(plan, lost), _findings(plan)]
     finally:
         _PLACES.clear()

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from intl_sdk import _kinds
-from intl_sdk.model import Budget, Period
+from intl_sdk.methodology import parse_references
+from intl_sdk.model import Budget, Methodology, Period
 from intl_sdk.office.locate import Located
 from intl_sdk.office.numbers import NotReadable
 from intl_sdk.office.rows import Note
@@ -41,6 +42,9 @@ def read_strategy(builder, located: Located) -> None:
                 value = toml_value(value_cell)
             elif label.role == "field" and label.type == "texts":
                 value = text_of(value_cell)
+            elif label.role == "field" and label.type == "references":  # a [methodology] content
+                text = text_of(value_cell)
+                value = None if text is None else (parse_references(text) or text)
             elif label.role == "field":
                 value = read_value(value_cell, label.type, decimal_comma=builder.options.decimal_comma)
                 if label.type == "year" and value is not None:
@@ -66,6 +70,9 @@ def read_strategy(builder, located: Located) -> None:
             target: Any = strategy
             if key in ("frameworks", "ignore"):
                 target = plan
+            elif key.startswith("methodology."):
+                plan.methodology = plan.methodology or Methodology()
+                target, key = plan.methodology, key[len("methodology."):]
             elif key.startswith("period."):
                 target, key = strategy.period, key[7:]
             elif key.startswith("budget."):

@@ -10,6 +10,7 @@ import re
 
 from attrs import frozen
 
+from intl_sdk.methodology import METHODOLOGY_KEYS
 from intl_sdk.office.headers import TOML_SUFFIX, normalise
 
 __all__ = ["LABELS", "Label", "label_for", "resolve_label"]
@@ -27,8 +28,13 @@ LABELS = (
     ("sectors", "Sector", "texts", ("sectors", "priority sector", "priority sectors")),
     ("objectives", "Objective", "texts", ("objectives",)),
     ("not_given", "Not given", "ids", ()),
+    ("drivers", "Drivers", "ids", ("global drivers",)),
     ("frameworks", "Frameworks", "ids", ("framework", "policy frameworks")),
     ("ignore", "Ignore", "ids", ("ignored codes",)),
+) + tuple(
+    # the plan's [methodology]: words, or references when every part of the cell is one
+    (f"methodology.{key}", f"Methodology {key}", "references", (f"methodology {key.replace('_', ' ')}",))
+    for key in METHODOLOGY_KEYS
 )
 _BY_LABEL = {}
 for _field, _label, _type, _others in LABELS:

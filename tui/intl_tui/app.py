@@ -25,15 +25,18 @@ from intl_sdk.model import Plan
 
 from intl_tui.commands import FindingCommands
 from intl_tui.files import FilesMixin
-from intl_tui.fields import Field, ParseError, get_value, parse, set_value
+from intl_tui.fields import CHECKLISTS, Field, ParseError, get_value, parse, set_value
 from intl_tui.jumps import jump_target
 from intl_tui.panes import ItemsPane, StrategyPane
 from intl_tui.screens.dialogs import TemplatePicker
 from intl_tui.widgets.findings import FindingsPanel, FindingsTable
 from intl_tui.widgets.form import PlanForm
 
-TABS = ("strategy", "regions", "actions", "indicators", "agreements")
-TITLES = {"strategy": "Strategy", "regions": "Regions", "actions": "Actions", "indicators": "Indicators", "agreements": "Agreements"}
+TABS = ("strategy", "regions", "actions", "indicators", "agreements", "offices")
+TITLES = {
+    "strategy": "Strategy", "regions": "Regions", "actions": "Actions", "indicators": "Indicators",
+    "agreements": "Agreements", "offices": "Offices",
+}
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -57,6 +60,7 @@ class PlanEditorApp(FilesMixin, App[int]):
         Binding("f4", "show_tab('actions')", "Actions", priority=True, show=False),
         Binding("f5", "show_tab('indicators')", "Indicators", priority=True, show=False),
         Binding("f6", "show_tab('agreements')", "Agreements", priority=True, show=False),
+        Binding("f7", "show_tab('offices')", "Offices", priority=True, show=False),
         Binding("f8", "focus_findings", "Findings", priority=True),
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+n", "add_item", "Add", priority=True),
@@ -278,7 +282,7 @@ class PlanEditorApp(FilesMixin, App[int]):
         key = (id(target), field.key)
         location = ("strategy", *field.key.split(".")) if collection == "strategy" else (collection, index, field.key.split(".")[0])
         try:
-            if field.kind in ("pillars", "measures"):
+            if field.kind in CHECKLISTS:
                 chosen = list(raw)
                 value = [v for v in (current or []) if v in chosen] + [v for v in chosen if v not in (current or [])]
             else:
@@ -375,7 +379,7 @@ class PlanEditorApp(FilesMixin, App[int]):
         pane = self.pane(self.current_tab)
         if isinstance(pane, ItemsPane):
             return pane
-        self.notify("Switch to a list first (F3 to F6) to add, duplicate or delete items.", severity="warning")
+        self.notify("Switch to a list first (F3 to F7) to add, duplicate or delete items.", severity="warning")
         return None
 
     def action_add_item(self, collection: str | None = None) -> None:

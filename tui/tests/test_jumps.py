@@ -67,9 +67,30 @@ LANDS_ON = {
     "agreements.*.added_value": "#form-agreements #field-added-value",
     "agreements.*.resources": "#form-agreements #field-resources",
     "agreements.*.thematic_areas": "#table-agreements",  # a plugin's key: no field of its own
+    # the report's whole model: drivers, the methodology, co-operation, presence abroad
+    "strategy.drivers.*": "#form-strategy #field-drivers",
+    "actions.*.drivers.*": "#form-actions #field-drivers",
+    "methodology": "#form-strategy #field-methodology-driver-mechanisms",
+    "methodology.driver_mechanisms.*": "#form-strategy #field-methodology-driver-mechanisms",
+    "methodology.consensus.*": "#form-strategy #field-methodology-consensus",
+    "methodology.prioritised_framework.*": "#form-strategy #field-methodology-prioritised-framework",
+    "methodology.global_view.*": "#form-strategy #field-methodology-global-view",
+    "methodology.value_web.*": "#form-strategy #field-methodology-value-web",
+    "methodology.national_focus.*": "#form-strategy #field-methodology-national-focus",
+    "methodology.baseline_outputs.*": "#form-strategy #field-methodology-baseline-outputs",
+    "agreements": "#table-agreements",
+    "agreements.*": "#table-agreements",
+    "agreements.*.funds": "#form-agreements #field-funds",
+    "agreements.*.staff_fte": "#form-agreements #field-staff-fte",
+    "offices.*.id": "#form-offices #field-id",
+    "offices.*.region": "#form-offices #field-region",
+    "offices.*.staff_fte": "#form-offices #field-staff-fte",
 }
 # places with no widget of their own: the status line must say where the jump went
-NEAREST = {"strategy", "regions", "actions", "indicators", "regions.*", "actions.*", "indicators.*", "agreements.*.thematic_areas"}
+NEAREST = {
+    "strategy", "regions", "actions", "indicators", "regions.*", "actions.*", "indicators.*", "agreements.*.thematic_areas",
+    "methodology", "agreements", "agreements.*",
+}
 
 
 def place(location: tuple) -> str:
@@ -127,7 +148,7 @@ async def jump_from_every_finding(app, pilot, name: str) -> list[str]:
         if app.focused is not app.query_one(LANDS_ON[where]):
             problems.append(f"{name}: {finding.code} at {finding.path} focused {app.focused}, not {LANDS_ON[where]}")
         head = finding.location[0]
-        if head in ("regions", "actions", "indicators", "agreements"):
+        if head in ("regions", "actions", "indicators", "agreements", "offices"):
             if app.query_one("TabbedContent").active != head:
                 problems.append(f"{name}: {finding.path} showed the {app.query_one('TabbedContent').active} tab")
             selected = app.pane(head).selected_index

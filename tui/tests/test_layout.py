@@ -85,7 +85,7 @@ async def test_every_tab_shows_what_a_strategist_needs(nwda_copy, size):
         assert re.search(r"Region\s+Action", text)
         assert "Continental Europe" in text and ("Emerging markets / other" in text or width < 160)  # the last rows scroll below 160x45
         if width >= 160:
-            assert set(header_cells(app, "#table-actions")) == {"Region", "Action", "Pillars", "Cost", "Staff"}
+            assert set(header_cells(app, "#table-actions")) == {"Region", "Action", "Pillars", "Drivers", "Cost", "Staff"}
             grid = app.query_one(CoverageGrid)
             assert grid.display and len(grid.ordered_columns) == 2 + len(plan.regions)
             assert grid.virtual_size.width <= grid.size.width, "the coverage grid shows every region without scrolling"

@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from intl_tui.fields import MEASURE_CHOICES, PILLAR_CHOICES, Field, format_value
+from intl_tui.fields import CHECKLISTS, DRIVER_CHOICES, MEASURE_CHOICES, PILLAR_CHOICES, Field, format_value
 from intl_tui.widgets.editors import CheckList, FieldInput, ProseArea
 
 
@@ -84,13 +84,15 @@ class PlanForm(VerticalScroll, can_focus=False):
             return CheckList(PILLAR_CHOICES, id=widget_id, classes="editor")
         if kind == "measures":
             return CheckList(MEASURE_CHOICES, id=widget_id, classes="editor")
+        if kind == "drivers":
+            return CheckList(DRIVER_CHOICES, id=widget_id, classes="editor")
         if kind == "choice":
             return Select([(c, c) for c in field.choices], allow_blank=True, id=widget_id, classes="editor", compact=True)
         if kind == "flag":
             return Select([("yes", "yes"), ("no", "no")], allow_blank=True, id=widget_id, classes="editor", compact=True)
         if kind in ("lines", "parties"):
             return TextArea("", id=widget_id, classes="editor", soft_wrap=True, show_line_numbers=False, compact=True)
-        if kind == "prose":
+        if kind in ("prose", "methodology"):
             return ProseArea("", id=widget_id, classes="editor")
         return FieldInput("", id=widget_id, classes="editor", placeholder=field.help, compact=True)
 
@@ -112,7 +114,7 @@ class PlanForm(VerticalScroll, can_focus=False):
                 self.mark(field, problem)
                 continue
             value = values.get(field.key)
-            if field.kind in ("pillars", "measures"):
+            if field.kind in CHECKLISTS:
                 self._show(widget, field, list(value or []))
             elif field.kind in ("choice", "flag"):
                 shown = format_value(field, value) if value is not None else Select.NULL
