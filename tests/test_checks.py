@@ -26,11 +26,13 @@ objectives = ["Grow"]
 id = "north-america"
 name = "North America"
 share = 25.55
+code = "021"
 
 [[regions]]
 id = "europe"
 name = "Europe"
 share = 74.45
+code = "150"
 
 [[actions]]
 id = "na-missions"
@@ -119,6 +121,8 @@ FIRING = [
     ("minimum-indicators", '"jobs"]', "]", '[[indicators]]', "Jobs created (jobs)"),
     ("period-reversed", "start = 2006, end = 2009", "start = 2009, end = 2006", "period =", "ends in 2006, before it starts in 2009"),
     ("resources-missing", 'budget = { amount = 1_000_000, currency = "GBP" }\nstaff_fte = 10\n', "", "[strategy]", "no budget and no staff"),
+    ("region-code-invalid", 'code = "150"', 'code = "EUR"', 'code = "EUR"', "Europe has code 'EUR', which is not an ISO 3166 code"),
+    ("region-code-invalid", 'home_region = "Region"', 'home_region = "Region"\nhome_code = "north"', 'home_code = "north"', "the home region has code 'north'"),
     ("framework-missing", "frameworks = []", 'frameworks = ["atlantis"]', "frameworks =", "'atlantis', which no installed plugin provides"),
     ("unknown-code", "frameworks = []", 'frameworks = []\nignore = ["pillar-uncoverd"]', "ignore =", "did you mean 'pillar-uncovered'"),
     ("unknown-code", "frameworks = []", 'frameworks = []\n[severity]\nshares-sum = "fatal"', "shares-sum =", "not error, warning or info"),

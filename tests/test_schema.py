@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 
 import jsonschema
@@ -75,12 +76,16 @@ def test_regions_as_a_string_is_rejected(schema):
 def test_schema_knows_every_model_key(schema):
     """Generated from the model: every key of the file format is described."""
     assert set(schema["properties"]) == {
-        "format", "frameworks", "ignore", "severity", "strategy",
+        "format", "frameworks", "as_of", "ignore", "severity", "strategy",
         "regions", "actions", "indicators", "agreements",
     }
     action = schema["definitions"]["Action"]["properties"]
     assert set(action) == {"id", "region", "pillars", "title", "cost", "staff_fte", "start", "end", "indicators", "not_given"}
     assert action["pillars"]["items"]["enum"][0] == "competitive-sectors"
+    assert schema["properties"]["as_of"]["format"] == "date"  # a TOML date, as a string in JSON
+    region_code = schema["definitions"]["TargetRegion"]["properties"]["code"]["pattern"]
+    assert re.match(region_code, "CN") and re.match(region_code, "021") and re.match(region_code, "ES-AS")
+    assert not re.match(region_code, "CHN") and not re.match(region_code, "cn") and not re.match(region_code, "21")
     assert tomllib  # the examples are TOML; the schema checks their JSON form
 
 
