@@ -40,7 +40,7 @@ def comparison(portfolio: Portfolio, *, sort: str = "plan", descending: bool = F
     notes = []
     if not places.cldr:
         notes.append(
-            "region names and codes were matched only where they are written the same: install intl-sdk[compare] "
+            "region names and codes were matched only where they are written the same: pip install 'intl-sdk[compare]' "
             "to match names in any language (Kitajska, Cina: China) and countries to the world regions that hold them"
         )
     for d in where:
