@@ -175,3 +175,20 @@ def test_intl_check_imports_neither_compare_nor_its_extra():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stderr.strip().splitlines()[-1] == "[]", result.stderr
+
+
+def test_text_shows_fifty_pairs_and_says_how_many_more_json_lists_them_all(run_intl, tmp_path):
+    plan = (
+        'format = 1\nas_of = 2009-06-01\nframeworks = []\n[strategy]\nname = "Plan {n}"\nhome_code = "{home}"\n'
+        '[[regions]]\nid = "china"\nname = "China"\nshare = 50\n[[regions]]\nid = "world"\nname = "World"\ncode = "001"\nshare = 50\n'
+        '[[actions]]\nid = "a"\nregion = "china"\npillars = ["strategic-countries"]\ntitle = "Missions to China"\n'
+        '[[actions]]\nid = "b"\nregion = "world"\npillars = ["regional-assets"]\ntitle = "Promotion worldwide"\n'
+    )
+    homes = ["AT", "BE", "BG", "CY", "CZ", "DK", "EE", "FI", "FR", "GR", "HR", "HU"]
+    for n, home in enumerate(homes):
+        (tmp_path / f"p{n:02d}.toml").write_text(plan.format(n=n, home=home), encoding="utf-8")
+    text = run_intl("compare", str(tmp_path)).stdout
+    assert "... and 16 more pairs (--format json lists them all)" in text  # 12 plans in China: 66 pairs
+    data = json.loads(run_intl("compare", str(tmp_path), "--format", "json").stdout)
+    assert len(data["partners"]) == 66
+    assert data["interests"] == []  # targeting the whole world is no interest in anyone's home

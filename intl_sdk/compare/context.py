@@ -11,7 +11,10 @@ from intl_sdk.compare.places import Places
 from intl_sdk.compare.views import destinations, interests, partners
 from intl_sdk.pillars import IMPACT_MEASURES, PILLARS
 
-__all__ = ["comparison"]
+__all__ = ["SHOWN", "comparison"]
+
+#: Pairs the text, Markdown and HTML partner views show; JSON lists them all.
+SHOWN = 50
 
 PILLAR_NUMBERS = {p.id: p.number for p in PILLARS}
 
@@ -112,4 +115,5 @@ def comparison(portfolio: Portfolio, *, sort: str = "plan", descending: bool = F
         "skipped": [{"path": path, "why": why} for path, why in portfolio.skipped],
         "notes": notes,
         "cldr": places.cldr,
+        "shown": SHOWN,
     }

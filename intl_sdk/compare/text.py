@@ -12,6 +12,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from intl_sdk.compare.context import SHOWN
 from intl_sdk.display import counted, printable
 
 __all__ = ["render_json", "render_text"]
@@ -99,16 +100,17 @@ def _partners(context: dict[str, Any]) -> list[str]:
     out = ["Partners: plans that target each other's home region", ""]
     if not context["interests"]:
         out.append("  (none)")
-    for i in context["interests"]:
+    for i in context["interests"][:SHOWN]:
         there = f"{printable(i['a'])} targets {printable(i['b'])}'s home through {_names(i['a_regions'])}"
         if i["mutual"]:
             out.append(f"  mutual: {there}; {printable(i['b'])} targets {printable(i['a'])}'s through {_names(i['b_regions'])}")
         else:
             out.append(f"  one way: {there}")
+    out += _more(len(context["interests"]) - SHOWN, "pair")
     out += ["", "Partners: the same country with the same pillar, candidates for joint actions (BRIC: recommendation 2)", ""]
     if not context["partners"]:
         out.append("  (none)")
-    for p in context["partners"]:
+    for p in context["partners"][:SHOWN]:
         out.append(f"  {printable(p['a'])} and {printable(p['b'])}")
         for c in p["countries"]:
             pillars = ", ".join(f"P{n}" for n in c["pillars"])
@@ -120,8 +122,13 @@ def _partners(context: dict[str, Any]) -> list[str]:
                 offices.append(f"{printable(p['b'])} in {', '.join(printable(o) for o in c['b_offices'])}")
             tail = f"; offices: {'; '.join(offices)}" if offices else ""
             out.append(f"      {printable(c['label'])} ({c['code']}){bric}: {pillars}{tail}")
+    out += _more(len(context["partners"]) - SHOWN, "pair")
     out.append("")
     return out
+
+
+def _more(hidden: int, noun: str) -> list[str]:
+    return [f"  ... and {hidden:,} more {noun if hidden == 1 else noun + 's'} (--format json lists them all)"] if hidden > 0 else []
 
 
 def _names(names: list[str]) -> str:

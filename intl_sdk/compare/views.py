@@ -10,7 +10,8 @@ EU regions" to build links with partner regions, and recommendation 2 for
   that target it; a country also lists the world regions the portfolio
   targets that hold it;
 - **interests**: pairs of plans where one targets the other's home region
-  (a world region that holds it counts); mutual when both do;
+  (a world region that holds it counts, the whole world does not); mutual
+  when both do;
 - **joint actions**: pairs of plans that target the same country with an
   action serving the same pillar, with their offices there.
 """
@@ -28,6 +29,9 @@ from intl_sdk.compare.summary import PlanSummary
 from intl_sdk.pillars import PILLAR_IDS
 
 __all__ = ["BRIC", "Destination", "Interest", "JointCountry", "Partners", "Target", "destinations", "partners"]
+
+#: The world (UN M49 001) holds every place: targeting it says nothing of any one partner.
+WORLD = "001"
 
 #: "joint efforts for opportunities in BRIC countries" (seed 001, line 2271): Brazil, Russia, India, China.
 BRIC = ("BR", "RU", "IN", "CN")
@@ -101,7 +105,11 @@ def destinations(plans: Sequence[PlanSummary], places: Places) -> list[Destinati
         label = names[key].most_common(1)[0][0] if names[key] else (places.name_of(key) or key)
         within = tuple(
             sorted(
-                (other for other, other_code in coded.items() if other != key and code and places.covers(other_code, code)),
+                (
+                    other
+                    for other, other_code in coded.items()
+                    if other != key and code and other_code != WORLD and places.covers(other_code, code)
+                ),
                 key=lambda k: coded[k],
             )
         )
@@ -166,7 +174,7 @@ def interests(plans: Sequence[PlanSummary], places: Places) -> list[Interest]:
         return tuple(
             region.name
             for region, (_, code, _how) in zip(plans[a].regions, resolved[a])
-            if code is not None and places.covers(code, home)
+            if code is not None and code != WORLD and places.covers(code, home)
         )
 
     out = []
