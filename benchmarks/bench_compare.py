@@ -5,8 +5,9 @@
 Each plan has 200 actions (`plan_factory`, 8 regions, 20 indicators). For each
 count it prints, as ratios measured in the same run:
 
-- time: `intl compare DIR` (one process, `--jobs 1`, and the default, which
-  shares the files out between processes when there are many) against
+- time: `intl compare DIR` in one process (`--jobs 1`), in two (`--jobs 2`:
+  the files shared out between processes), and as the default chooses (one
+  process a core left idle by the load average) against
   `tomllib.loads` of every file one after the other in this process (reading
   included). Targets: at most 1.5x, and linear: 1,000 plans at most 11x the
   time of 100.
@@ -83,9 +84,9 @@ def main() -> None:
     args = parser.parse_args()
     counts = [int(c) for c in args.counts.split(",")]
     print(f"Python {sys.version.split()[0]} on {os.uname().machine}, {os.cpu_count()} cores; plans of 200 actions")
-    print(f"{'plans':>6} {'tomllib':>10} {'compare -j1':>12} {'ratio':>6} {'compare':>10} {'ratio':>6} "
-          f"{'peak -j1':>9} {'peak':>9} {'check one':>9} {'mem -j1':>7} {'mem':>6}")
-    first: dict[str, float] = {}
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the start")
+    print(f"{'plans':>6} {'tomllib':>9} {'-j1':>8} {'ratio':>6} {'-j2':>8} {'ratio':>6} {'default':>8} {'ratio':>6} "
+          f"{'peak -j1':>9} {'peak -j2':>9} {'check one':>9} {'mem -j1':>7} {'mem -j2':>7}")
     growth: dict[int, tuple[float, float]] = {}
     with tempfile.TemporaryDirectory() as temporary:
         for count in counts:
@@ -93,31 +94,34 @@ def main() -> None:
             folder.mkdir()
             paths = write_plans(folder, count)
             one = [INTL, "compare", str(folder), "--jobs", "1"]
+            two = [INTL, "compare", str(folder), "--jobs", "2"]
             auto = [INTL, "compare", str(folder)]
-            parse = compare_one = compare_auto = float("inf")
+            parse = compare_one = compare_two = compare_auto = float("inf")
             for _ in range(args.repeat):  # interleaved, so that load on the machine touches each alike
                 parse = min(parse, parse_all(paths))
                 compare_one = min(compare_one, run(one))
+                compare_two = min(compare_two, run(two))
                 compare_auto = min(compare_auto, run(auto))
             largest = max(paths, key=lambda p: p.stat().st_size)
             check_peak = peak_kib([INTL, "check", str(largest)])
-            one_peak, auto_peak = peak_kib(one), peak_kib(auto)
-            first.setdefault("one", compare_one)
-            first.setdefault("auto", compare_auto)
-            growth[count] = (compare_one, compare_auto)
+            one_peak, two_peak = peak_kib(one), peak_kib(two)
+            growth[count] = (compare_one, compare_two)
             print(
-                f"{count:>6} {parse:>9.2f}s {compare_one:>11.2f}s {compare_one / parse:>5.2f}x {compare_auto:>9.2f}s "
-                f"{compare_auto / parse:>5.2f}x {one_peak / 1024:>7.0f}MB {auto_peak / 1024:>7.0f}MB "
-                f"{check_peak / 1024:>7.0f}MB {one_peak / check_peak:>6.2f}x {auto_peak / check_peak:>5.2f}x"
+                f"{count:>6} {parse:>8.2f}s {compare_one:>7.2f}s {compare_one / parse:>5.2f}x {compare_two:>7.2f}s "
+                f"{compare_two / parse:>5.2f}x {compare_auto:>7.2f}s {compare_auto / parse:>5.2f}x "
+                f"{one_peak / 1024:>7.0f}MB {two_peak / 1024:>7.0f}MB {check_peak / 1024:>7.0f}MB "
+                f"{one_peak / check_peak:>6.2f}x {two_peak / check_peak:>6.2f}x"
             )
     if len(counts) > 1:
         low, high = counts[0], counts[-1]
         print(
             f"growth {low} -> {high} plans ({high / low:g}x the files): -j1 {growth[high][0] / growth[low][0]:.2f}x, "
-            f"default {growth[high][1] / growth[low][1]:.2f}x"
+            f"-j2 {growth[high][1] / growth[low][1]:.2f}x"
         )
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
     print("ratio: intl compare wall time / tomllib.loads of the same files in one process; "
-          "mem: peak memory of the compare processes / intl check of the largest plan alone")
+          "mem: peak memory of the compare processes (the largest of the command and its workers) / "
+          "intl check of the largest plan alone")
 
 
 if __name__ == "__main__":

@@ -151,7 +151,7 @@ def test_region_names_match_in_other_languages_and_unknown_codes_are_noted(tmp_p
     (tmp_path / "xx.toml").write_text(plan.format(name="Nowhere", home="Nowhere", region="Atlantis", code='code = "XX"\n'), encoding="utf-8")
     context = comparison(read_portfolio([str(tmp_path)]))
     (china,) = [d for d in context["destinations"] if d["code"] == "CN"]
-    assert {t["region"] for t in china["targets"]} == {"Cina", "Kitajska"} and china["total_share"] == Decimal(200)
+    assert {t.region for t in china["targets"]} == {"Cina", "Kitajska"} and china["total_share"] == Decimal(200)
     assert [(p["a"], p["b"]) for p in context["partners"]] == [("it.toml", "si.toml")]
     assert any("'XX' (Atlantis, in xx.toml) is no ISO 3166 country" in note for note in context["notes"])
 

@@ -76,30 +76,36 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         from intl_sdk.compare.text import render_json
 
-        text = render_json(context) + "\n"
+        chunks = render_json(context)
     elif args.format == "md":
         from intl_sdk.compare.pages import render_markdown
 
-        text = render_markdown(context)
+        chunks = render_markdown(context)
     elif args.format == "html":
         from intl_sdk.compare.pages import render_html
 
-        text = render_html(context)
+        chunks = render_html(context)
     else:
         from intl_sdk.compare.text import render_text
 
-        text = render_text(context)
+        chunks = iter([render_text(context)])
     if args.output:
+        import io
+
         from intl_sdk.writing import write_atomic
 
+        buffer = io.StringIO()
+        for chunk in chunks:
+            buffer.write(chunk)
         try:
-            write_atomic(args.output, text.encode("utf-8"))
+            write_atomic(args.output, buffer.getvalue().encode("utf-8"))
         except OSError as error:
             print(f"intl compare: error: cannot write {printable(args.output)}: {printable(error.strerror or str(error))}", file=sys.stderr)
             return 2
         print(f"Wrote {printable(args.output)}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        for chunk in chunks:
+            sys.stdout.write(chunk)
     if args.format != "text" or args.output:  # the text output lists them itself
         for item in context["unreadable"]:
             print(f"intl compare: could not read {printable(item['message'])}", file=sys.stderr)

@@ -102,8 +102,16 @@ def _results(files: list[str], jobs: int) -> Iterable[PlanSummary | Unreadable |
 
 
 def default_jobs() -> int:
-    """The processes `--jobs auto` uses: one a core this process may run on."""
+    """The processes `--jobs auto` uses: one a core that is idle (the cores this
+    process may run on, less the load average). Processes pay only on idle
+    cores: on two busy cores a second process reading plans made `intl
+    compare` slower, not faster (benchmarks/bench_compare.py)."""
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return 1
+    return max(1, min(cores, int(cores - load + 0.5)))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from intl_sdk.checks.context import format_number
 from intl_sdk.compare.collect import Portfolio
-from intl_sdk.compare.columns import COLUMNS, plan_labels, sort_plans
+from intl_sdk.compare.columns import COLUMNS, column, plan_labels, sort_plans
 from intl_sdk.compare.places import Places
 from intl_sdk.compare.views import destinations, interests, partners
 from intl_sdk.pillars import IMPACT_MEASURES, PILLARS
@@ -17,6 +17,31 @@ __all__ = ["SHOWN", "comparison"]
 SHOWN = 50
 
 PILLAR_NUMBERS = {p.id: p.number for p in PILLARS}
+_NOT_GIVEN, _NO_SHARE = "not given", "no share"
+
+
+class Cells:
+    """A row's cell texts by column key, made when read: a thousand rows of 27
+    cells each would otherwise be held as text all at once."""
+
+    __slots__ = ("plan", "label")
+
+    def __init__(self, plan: Any, label: str) -> None:
+        self.plan = plan
+        self.label = label
+
+    def __getitem__(self, key: str) -> str:
+        return column(key).text(self.plan, self.label)
+
+
+class TargetRow(NamedTuple):
+    """A plan's region under a destination (a tuple: a portfolio of a thousand plans has thousands)."""
+
+    plan: str
+    region: str
+    share: Any
+    share_text: str
+    offices: tuple[str, ...]
 
 
 def _share(value) -> str:
@@ -32,9 +57,9 @@ def comparison(portfolio: Portfolio, *, sort: str = "plan", descending: bool = F
     rows = [
         {
             "label": labels[i],
-            "cells": {c.key: c.text(plans[i], labels[i]) for c in COLUMNS},
-            "pillar_actions": list(plans[i].pillar_actions),
-            "summary": plans[i].as_dict(),
+            "cells": Cells(plans[i], labels[i]),
+            "pillar_actions": plans[i].pillar_actions,
+            "plan": plans[i],  # the summary: JSON turns it into data, only when asked for
         }
         for i in order
     ]
@@ -69,13 +94,13 @@ def comparison(portfolio: Portfolio, *, sort: str = "plan", descending: bool = F
                 "total_share_text": _share(d.total_share),
                 "not_given": sum(1 for t in d.targets if t.share is None),
                 "targets": [
-                    {
-                        "plan": labels[t.plan],
-                        "region": t.name,
-                        "share": t.share,
-                        "share_text": _share(t.share) or ("not given" if t.share_not_given else "no share"),
-                        "offices": list(t.offices),
-                    }
+                    TargetRow(
+                        labels[t.plan],
+                        t.name,
+                        t.share,
+                        _share(t.share) or (_NOT_GIVEN if t.share_not_given else _NO_SHARE),
+                        t.offices,
+                    )
                     for t in d.targets
                 ],
                 "within": [destination_labels[k] for k in d.within],

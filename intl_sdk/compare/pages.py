@@ -8,7 +8,7 @@ geometry is worked out here, so the templates only place what they are given.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterator
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
@@ -34,28 +34,29 @@ def _environment(kind: str) -> Environment:
         keep_trailing_newline=True,
     )
     environment.filters["t"] = html_text if kind == "html" else markdown_text
+    environment.globals["heat_level"] = heat_level
     return environment
 
 
 def _heatmap(context: dict[str, Any]) -> dict[str, Any]:
+    """The heat map's geometry; its cells are placed by the template, row by row,
+    so that a thousand plans' six thousand cells are never held at once."""
     peak = max((n for row in context["rows"] for n in row["pillar_actions"]), default=0)
-    rows = []
-    for position, row in enumerate(context["rows"]):
-        y = _HEADER + position * _CELL_HEIGHT
-        cells = []
-        for column, count in enumerate(row["pillar_actions"]):
-            level = 0 if count == 0 or not peak else 1 + min(3, int(3 * count / peak))
-            cells.append({"x": _LABEL_WIDTH + column * _CELL_WIDTH, "count": count, "level": level})
-        rows.append({"label": row["label"], "y": y, "cells": cells})
     return {
         "width": _LABEL_WIDTH + 6 * _CELL_WIDTH,
-        "height": _HEADER + len(rows) * _CELL_HEIGHT + 4,
+        "height": _HEADER + len(context["rows"]) * _CELL_HEIGHT + 4,
+        "top": _HEADER,
         "cell_width": _CELL_WIDTH,
         "cell_height": _CELL_HEIGHT,
         "label_width": _LABEL_WIDTH,
+        "peak": peak,
         "columns": [{"x": _LABEL_WIDTH + i * _CELL_WIDTH, "number": p["number"], "title": p["title"]} for i, p in enumerate(context["pillars"])],
-        "rows": rows,
     }
+
+
+def heat_level(count: int, peak: int) -> int:
+    """0 for none, else 1 to 4 by the share of the busiest cell."""
+    return 0 if count == 0 or not peak else 1 + min(3, int(3 * count / peak))
 
 
 def _bars(context: dict[str, Any]) -> dict[str, Any]:
@@ -64,7 +65,7 @@ def _bars(context: dict[str, Any]) -> dict[str, Any]:
     bars = []
     for position, d in enumerate(shown):
         width = float(d["total_share"] / peak) * _BAR_SPAN if peak else 0.0
-        given = sum(1 for t in d["targets"] if t["share"] is not None)
+        given = sum(1 for t in d["targets"] if t.share is not None)
         label = d["label"] + (f" ({d['code']})" if d["code"] else "")
         bars.append(
             {
@@ -86,9 +87,11 @@ def _bars(context: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def render_markdown(context: dict[str, Any]) -> str:
-    return _environment("md").get_template("compare.md").render(**context)
+def render_markdown(context: dict[str, Any]) -> Iterator[str]:
+    """The page in pieces, as Jinja makes them (a thousand plans' page is never held twice)."""
+    return _environment("md").get_template("compare.md").generate(**context)
 
 
-def render_html(context: dict[str, Any]) -> str:
-    return _environment("html").get_template("compare.html").render(heatmap=_heatmap(context), bars=_bars(context), **context)
+def render_html(context: dict[str, Any]) -> Iterator[str]:
+    """The page in pieces, as Jinja makes them."""
+    return _environment("html").get_template("compare.html").generate(heatmap=_heatmap(context), bars=_bars(context), **context)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from typing import Any
+from typing import Any, Iterator
 
 from intl_sdk.compare.context import SHOWN
 from intl_sdk.display import counted, printable
@@ -84,12 +84,12 @@ def _where(context: dict[str, Any]) -> list[str]:
     for d in context["destinations"]:
         code = f" ({d['code']})" if d["code"] else ""
         total = d["total_share_text"] or "no share given"
-        plans = counted(len({t["plan"] for t in d["targets"]}), "plan")
+        plans = counted(len({t.plan for t in d["targets"]}), "plan")
         out.append(f"  {printable(d['label'])}{code}: {total} in {plans}")
         for t in d["targets"]:
-            named = "" if t["region"] == d["label"] else f" as {printable(t['region'])!r}"
-            offices = f"; offices: {', '.join(printable(o) for o in t['offices'])}" if t["offices"] else ""
-            out.append(f"      {printable(t['plan'])}{named}: {t['share_text']}{offices}")
+            named = "" if t.region == d["label"] else f" as {printable(t.region)!r}"
+            offices = f"; offices: {', '.join(printable(o) for o in t.offices)}" if t.offices else ""
+            out.append(f"      {printable(t.plan)}{named}: {t.share_text}{offices}")
         if d["within"]:
             out.append(f"      within: {', '.join(printable(w) for w in d['within'])}")
     out.append("")
@@ -141,23 +141,40 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"not JSON: {type(value).__name__}")
 
 
-def render_json(context: dict[str, Any]) -> str:
-    """One object: plans (their summaries, in the table's order), the views, the files left out."""
-    data = {
-        "plans": [dict(r["summary"], label=r["label"]) for r in context["rows"]],
-        "sort": {"column": context["sort"], "descending": context["descending"]},
-        "destinations": [
+def render_json(context: dict[str, Any]) -> Iterator[str]:
+    """One object, in pieces: plans (their summaries, in the table's order),
+    the views, the files left out. The same text as `json.dumps(..., indent=2)`
+    of the whole, without holding the whole: a plan's data is made as it is written."""
+    parts: list[tuple[str, Any]] = [
+        ("plans", (dict(r["plan"].as_dict(), label=r["label"]) for r in context["rows"])),
+        ("sort", {"column": context["sort"], "descending": context["descending"]}),
+        ("destinations", (
             {k: v for k, v in d.items() if k != "total_share_text"}
-            | {"targets": [{k: v for k, v in t.items() if k != "share_text"} for t in d["targets"]]}
+            | {"targets": [{k: v for k, v in t._asdict().items() if k != "share_text"} for t in d["targets"]]}
             for d in context["destinations"]
-        ],
-        "interests": context["interests"],
-        "partners": [
+        )),
+        ("interests", iter(context["interests"])),
+        ("partners", (
             {"a": p["a"], "b": p["b"], "countries": [{k: v for k, v in c.items() if k != "pillars"} | {"pillars": c["pillar_ids"]} for c in p["countries"]]}
             for p in context["partners"]
-        ],
-        "unreadable": context["unreadable"],
-        "skipped": context["skipped"],
-        "notes": context["notes"],
-    }
-    return json.dumps(data, indent=2, ensure_ascii=False, default=_json_default)
+        )),
+        ("unreadable", iter(context["unreadable"])),
+        ("skipped", iter(context["skipped"])),
+        ("notes", iter(context["notes"])),
+    ]
+    yield "{"
+    for position, (key, value) in enumerate(parts):
+        yield ("," if position else "") + f"\n  {json.dumps(key)}: "
+        if not isinstance(value, Iterator):
+            yield _dumped(value, 1)
+            continue
+        first = True
+        for item in value:
+            yield ("[\n    " if first else ",\n    ") + _dumped(item, 2)
+            first = False
+        yield "[]" if first else "\n  ]"
+    yield "\n}\n"
+
+
+def _dumped(value: Any, level: int) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False, default=_json_default).replace("\n", "\n" + "  " * level)
