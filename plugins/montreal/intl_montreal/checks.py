@@ -8,40 +8,13 @@ that need a date use the plan's `as_of`, and the clock only when it is absent.
 
 from __future__ import annotations
 
-import datetime as _dt
-
 from intl_sdk.checks.context import CheckContext
 
-from intl_montreal.governance import Governance, read_governance
+from intl_montreal.context import mistyped, section, section_place
+from intl_montreal.overdue import review_overdue, update_overdue
 
 #: Levels of government above a metropolitan or regional strategy (practice 3).
 HIGHER_LEVELS = ("provincial", "state", "national", "federal", "european")
-
-
-def _governance(ctx: CheckContext, *, even_if_not_a_table: bool = False) -> Governance | None:
-    """The section, when the plan uses the framework and has one (a table,
-    unless `even_if_not_a_table`: that is montreal/governance-invalid's to say)."""
-    if "montreal" not in ctx.plan.frameworks:
-        return None
-    if not even_if_not_a_table and not isinstance(ctx.plan.extra.get("governance"), dict):
-        return None
-    governance = read_governance(ctx.plan)
-    return governance if governance.present else None
-
-
-def _as_of(ctx: CheckContext) -> _dt.date:
-    as_of = getattr(ctx.plan, "as_of", None)
-    return as_of if isinstance(as_of, _dt.date) else _dt.date.today()
-
-
-def _mistyped(ctx: CheckContext, governance: Governance, key: str) -> bool:
-    """Whether the section has `key` but of a type montreal/governance-invalid reports."""
-    return key in ctx.plan.extra["governance"] and key not in governance.text and key not in governance.tables
-
-
-def _where(ctx: CheckContext, key: str | None = None) -> tuple:
-    """The key's place when the section has it, else the section's header."""
-    return ("governance", key) if key and key in ctx.plan.extra["governance"] else ("governance",)
 
 
 def governance_missing(ctx: CheckContext) -> None:
@@ -106,7 +79,7 @@ def governance_invalid(ctx: CheckContext) -> None:
     date = 2008-05-15
     ```
     """
-    governance = _governance(ctx, even_if_not_a_table=True)
+    governance = section(ctx, even_if_not_a_table=True)
     if governance is None:
         return
     for path, message in governance.problems:
@@ -138,12 +111,12 @@ def not_published(ctx: CheckContext) -> None:
     published = 2003
     ```
     """
-    governance = _governance(ctx)
+    governance = section(ctx)
     if governance is None or governance.published is not None or governance.gives_no("published"):
         return
     if "published" in ctx.plan.extra["governance"]:
         return  # a published of the wrong type is montreal/governance-invalid's
-    ctx.report(_where(ctx), "[governance] gives no publication date", "add published = YYYY-MM-DD (or the year) when the strategy was made public")
+    ctx.report(section_place(ctx), "[governance] gives no publication date", "add published = YYYY-MM-DD (or the year) when the strategy was made public")
 
 
 def no_stakeholders(ctx: CheckContext) -> None:
@@ -173,16 +146,16 @@ def no_stakeholders(ctx: CheckContext) -> None:
     stakeholders = ["business", "education", "government"]
     ```
     """
-    governance = _governance(ctx)
+    governance = section(ctx)
     if governance is None or governance.gives_no("stakeholders"):
         return
     consulted = any(
         isinstance(c.data.get("with"), list) and c.data["with"] for c in governance.dated.get("consultations", [])
     )
-    if governance.text.get("stakeholders") or consulted or _mistyped(ctx, governance, "stakeholders"):
+    if governance.text.get("stakeholders") or consulted or mistyped(ctx, governance, "stakeholders"):
         return
     ctx.report(
-        _where(ctx, "stakeholders"),
+        section_place(ctx, "stakeholders"),
         "[governance] names no stakeholders and no consultation says whom it heard",
         'list who took part: stakeholders = ["business", "education", "government", ...]',
     )
@@ -212,7 +185,7 @@ def business_education_missing(ctx: CheckContext) -> None:
     stakeholders = ["government", "business", "education"]
     ```
     """
-    governance = _governance(ctx)
+    governance = section(ctx)
     if governance is None or not governance.text.get("stakeholders"):
         return
     named = " ".join(s.casefold() for s in governance.text["stakeholders"])
@@ -249,7 +222,7 @@ def no_higher_level(ctx: CheckContext) -> None:
     levels = ["metropolitan", "municipal", "provincial", "federal"]
     ```
     """
-    governance = _governance(ctx)
+    governance = section(ctx)
     if governance is None or "levels" not in governance.text:
         return
     named = " ".join(level.casefold() for level in governance.text["levels"])
@@ -287,12 +260,12 @@ def builds_on_nothing(ctx: CheckContext) -> None:
     builds_on = ["Economic Development Plan", "Competitiveness Fund"]
     ```
     """
-    governance = _governance(ctx)
+    governance = section(ctx)
     if governance is None or governance.text.get("builds_on") or governance.gives_no("builds_on"):
         return
-    if _mistyped(ctx, governance, "builds_on"):
+    if mistyped(ctx, governance, "builds_on"):
         return
-    ctx.report(_where(ctx, "builds_on"), "[governance] names nothing existing that the strategy builds on",
+    ctx.report(section_place(ctx, "builds_on"), "[governance] names nothing existing that the strategy builds on",
                'list the initiatives and facilities it mobilises: builds_on = ["..."]')
 
 
@@ -322,12 +295,12 @@ def no_committees(ctx: CheckContext) -> None:
     remit = ["internationalisation"]
     ```
     """
-    governance = _governance(ctx)
+    governance = section(ctx)
     if governance is None or governance.tables.get("committees") or governance.gives_no("committees"):
         return
-    if _mistyped(ctx, governance, "committees"):
+    if mistyped(ctx, governance, "committees"):
         return
-    ctx.report(_where(ctx, "committees"), "no committee carries any part of the strategy",
+    ctx.report(section_place(ctx, "committees"), "no committee carries any part of the strategy",
                "delegate parts (internationalisation, innovation, marketing) to [[governance.committees]] with a name and a remit")
 
 
@@ -356,120 +329,13 @@ def no_networking(ctx: CheckContext) -> None:
     networking = ["monthly meetings", "newsletter", "web portal"]
     ```
     """
-    governance = _governance(ctx)
+    governance = section(ctx)
     if governance is None or governance.text.get("networking") or governance.gives_no("networking"):
         return
-    if _mistyped(ctx, governance, "networking"):
+    if mistyped(ctx, governance, "networking"):
         return
-    ctx.report(_where(ctx, "networking"), "[governance] names no networking tools",
+    ctx.report(section_place(ctx, "networking"), "[governance] names no networking tools",
                'add networking = ["monthly meetings", "newsletter", "web portal", ...]')
-
-
-def _overdue(ctx: CheckContext, key: str, what: str, practice: str, hint: str) -> None:
-    governance = _governance(ctx)
-    if governance is None or governance.gives_no(key):
-        return
-    as_of = _as_of(ctx)
-    latest = governance.latest(key)
-    basis = "as_of" if isinstance(getattr(ctx.plan, "as_of", None), _dt.date) else "today"
-    if latest is None:
-        if _mistyped(ctx, governance, key) or any(d.day is None and ("date" in d.data or "year" in d.data) for d in governance.dated.get(key, [])):
-            return  # an unreadable date: montreal/governance-invalid
-        ctx.report(_where(ctx, key), f"[governance] records no {what} ({practice})", hint)
-        return
-    limit = _a_year_before(as_of)
-    if latest.day < limit:
-        where = "date" if "date" in latest.data else "year"
-        ctx.report(
-            ("governance", key, latest.index, where),
-            f"the last {what} was on {latest.day.isoformat()}, more than a year before {as_of.isoformat()} ({basis}); {practice}",
-            hint,
-        )
-
-
-def _a_year_before(day: _dt.date) -> _dt.date:
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - 1, day=28)
-
-
-def review_overdue(ctx: CheckContext) -> None:
-    """The last performance review is more than a year before the plan's date.
-
-    ## What it does
-    Takes the latest `[[governance.reviews]]` by its `date` (or `year`,
-    read as the year's last day) and reports it when it is more than a year
-    before the plan's `as_of` (today when the plan has no `as_of`); reports
-    a section with no dated review at all, unless `not_given` lists
-    `reviews`.
-
-    ## Why is this bad?
-    Practice 8, "Measure performance: on a regular basis, strategy and/or
-    clusters' performances need to be evaluated (ex: Montreal, where clusters
-    are evaluated annually on their ability to reach their business plan's
-    objectives)" (seed 001, lines 1778-1780). A review more than a year old
-    has missed its year.
-
-    ## Example
-    ```toml
-    as_of = 2009-06-01
-
-    [[governance.reviews]]
-    date = 2008-03-31
-    against = "business plans"
-    ```
-
-    ## Use instead
-    ```toml
-    as_of = 2009-06-01
-
-    [[governance.reviews]]
-    date = 2009-03-31
-    against = "business plans"
-    ```
-    """
-    _overdue(ctx, "reviews", "performance review", "practice 8 evaluates performance every year",
-             "review performance against the business plans and add [[governance.reviews]] with its date")
-
-
-def update_overdue(ctx: CheckContext) -> None:
-    """The strategy has not been updated, or met on, for more than a year.
-
-    ## What it does
-    Takes the latest `[[governance.updates]]` (an update of the strategy, or
-    the annual event where it is discussed) by its `date` or `year` and
-    reports it when it is more than a year before the plan's `as_of` (today
-    without one); reports a section with none, unless `not_given` lists
-    `updates`.
-
-    ## Why is this bad?
-    Practice 9, "Update strategy and make it evolve: organize an annual event
-    to keep everyone up-to-date on the cluster's priorities and to give a
-    regular opportunity for every actor ... to get together and discuss
-    initiatives and policy changes (ex: Annual Leadership Summit)" (seed 001,
-    lines 1781-1784).
-
-    ## Example
-    ```toml
-    as_of = 2009-06-01
-
-    [[governance.updates]]
-    event = "Annual Leadership Summit"
-    date = 2007-11-20
-    ```
-
-    ## Use instead
-    ```toml
-    as_of = 2009-06-01
-
-    [[governance.updates]]
-    event = "Annual Leadership Summit"
-    date = 2008-11-18
-    ```
-    """
-    _overdue(ctx, "updates", "strategy update or annual event", "practice 9 updates the strategy at an annual event",
-             "hold the annual event and record it in [[governance.updates]] with its date")
 
 
 CHECKS = (
