@@ -72,6 +72,13 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     portfolio = read_portfolio(args.paths, jobs=args.jobs or default_jobs())
+    if not portfolio.plans:
+        for item in portfolio.unreadable:
+            print(f"intl compare: could not read {printable(item.message)}", file=sys.stderr)
+        for path, why in portfolio.skipped:
+            print(f"intl compare: skipped {printable(path)}: {why}", file=sys.stderr)
+        print("intl compare: error: no plan found in " + ", ".join(printable(p) for p in args.paths), file=sys.stderr)
+        return 2
     context = comparison(portfolio, sort=key.lower(), descending=descending)
     if args.format == "json":
         from intl_sdk.compare.text import render_json
@@ -109,7 +116,4 @@ def run(args: argparse.Namespace) -> int:
     if args.format != "text" or args.output:  # the text output lists them itself
         for item in context["unreadable"]:
             print(f"intl compare: could not read {printable(item['message'])}", file=sys.stderr)
-    if not portfolio.plans and not portfolio.unreadable:
-        print("intl compare: error: no plan found in " + ", ".join(printable(p) for p in args.paths), file=sys.stderr)
-        return 2
     return 2 if portfolio.unreadable else 0

@@ -76,7 +76,13 @@ def read_portfolio(paths: Iterable[str], *, jobs: int = 1) -> Portfolio:
     """Every plan under `paths`, summarised, in the order the files are found."""
     from intl_sdk.plan_files import find_toml_files
 
-    files = [path for path, _named in find_toml_files(paths, recursive=True)]
+    seen: set[str] = set()
+    files = []
+    for path, _named in find_toml_files(paths, recursive=True):
+        real = os.path.realpath(path)
+        if real not in seen:  # a file named twice (or in a folder also named) is one plan
+            seen.add(real)
+            files.append(path)
     portfolio = Portfolio()
     for result in _results(files, jobs):
         if isinstance(result, PlanSummary):
