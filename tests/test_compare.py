@@ -118,7 +118,12 @@ def test_folders_are_walked_non_plans_skipped_and_a_broken_plan_named_with_its_l
     empty = tmp_path / "empty"
     empty.mkdir()
     none = run_intl("compare", str(empty))
-    assert none.returncode == 2 and "no plan found" in none.stderr
+    assert none.returncode == 2 and "no plan found" in none.stderr and none.stdout == ""
+    missing = run_intl("compare", str(tmp_path / "nowhere.toml"))
+    assert missing.returncode == 2 and missing.stdout == ""
+    assert f"could not read {tmp_path / 'nowhere.toml'}: no such file" in missing.stderr
+    twice = run_intl("compare", str(tmp_path / "a"), str(tmp_path / "a" / "b" / "deep.toml"))
+    assert twice.stdout.startswith("Portfolio: 1 plan,")  # named twice, read once
 
 
 def test_output_to_a_file(run_intl, tmp_path):
