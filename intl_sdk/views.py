@@ -19,7 +19,7 @@ from decimal import Decimal
 from attrs import frozen
 
 from intl_sdk.checks.context import as_decimal, format_number
-from intl_sdk.model import CHANGES, Plan
+from intl_sdk.model import CHANGES, Measurement, Plan
 from intl_sdk.pillars import IMPACT_MEASURES, PILLARS, ImpactMeasure, Pillar
 
 __all__ = [
@@ -212,7 +212,7 @@ def _qualitative(indicator, common: dict) -> IndicatorProgress:
     return IndicatorProgress(status="achieved" if moved else "behind", fraction=None, expected=None, **common)
 
 
-def measurement_text(measurement) -> str:
+def measurement_text(measurement: Measurement | None) -> str:
     """A baseline or target as people read it: `10,000 (2009)`, `increase (2009)`,
     `(2009)` for a year alone; empty when there is nothing to say."""
     if measurement is None:

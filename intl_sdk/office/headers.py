@@ -68,6 +68,7 @@ REGIONS = TableKind(
            "summary of activities", "main activities", "main activities actions", "activities",
            "description", "summary of actions"),
         _f("actions", "Actions", "action", "list of actions", "key actions"),
+        _f("not_given", "Not given"),
     ),
     derived=("money", "staff", "total"),
 )
@@ -85,6 +86,7 @@ ACTIONS = TableKind(
         _f("start", "Start", "start date", "from"),
         _f("end", "End", "end date", "until", "to"),
         _f("indicators", "Indicators", "indicator ids"),
+        _f("not_given", "Not given"),
     ),
 )
 INDICATORS = TableKind(
@@ -103,6 +105,9 @@ INDICATORS = TableKind(
         _f("measures", "Measures", "impact measures", "minimum impact measures"),
         _f("source", "Source", "sources"),
         _f("monitor_only", "Monitor only", "monitor"),
+        _f("baseline.change", "Baseline change"),
+        _f("target.change", "Target change"),
+        _f("not_given", "Not given"),
     ),
     derived=("latest", "progress", "status", "on track", "expected by now"),
 )
@@ -120,6 +125,7 @@ AGREEMENTS = TableKind(
         _f("added_value", "Added value"),
         _f("resources", "Resources", "dedicated resources"),
         _f("sponsor", "Sponsor", "political sponsor"),
+        _f("not_given", "Not given"),
     ),
 )
 FINDINGS = TableKind(
@@ -130,14 +136,17 @@ FINDINGS = TableKind(
 KINDS = {kind.name: kind for kind in (REGIONS, ACTIONS, INDICATORS, AGREEMENTS, FINDINGS)}
 
 _TYPES = {
-    "regions": {"id": "id", "name": "text", "share": "share", "summary": "text", "actions": "text"},
+    "regions": {"id": "id", "name": "text", "share": "share", "summary": "text", "actions": "text", "not_given": "ids"},
     "actions": {"id": "id", "region": "id", "region_name": "region", "title": "text", "pillars": "ids",
-                "cost": "number", "staff_fte": "number", "start": "date", "end": "date", "indicators": "ids"},
+                "cost": "number", "staff_fte": "number", "start": "date", "end": "date", "indicators": "ids",
+                "not_given": "ids"},
     "indicators": {"id": "id", "name": "text", "unit": "text", "direction": "text", "baseline.value": "quantity",
                    "baseline.year": "year", "target.value": "quantity", "target.year": "year",
-                   "measures": "ids", "source": "text", "monitor_only": "bool"},
+                   "measures": "ids", "source": "text", "monitor_only": "bool", "baseline.change": "text",
+                   "target.change": "text", "not_given": "ids"},
     "agreements": {"id": "id", "framework": "text", "kind": "text", "partner": "text", "status": "text",
-                   "signed": "date", "builds_on": "ids", "added_value": "text", "resources": "text", "sponsor": "text"},
+                   "signed": "date", "builds_on": "ids", "added_value": "text", "resources": "text", "sponsor": "text",
+                   "not_given": "ids"},
     "findings": {},
 }
 

@@ -26,6 +26,7 @@ LABELS = (
     ("staff_fte", "Staff (FTE)", "number", ("staff",)),
     ("sectors", "Sector", "texts", ("sectors", "priority sector", "priority sectors")),
     ("objectives", "Objective", "texts", ("objectives",)),
+    ("not_given", "Not given", "ids", ()),
     ("frameworks", "Frameworks", "ids", ("framework", "policy frameworks")),
     ("ignore", "Ignore", "ids", ("ignored codes",)),
 )

@@ -170,6 +170,13 @@ async def test_definition_and_references_of_a_region(client: RecordingClient):
 
 @pytest.mark.asyncio
 async def test_definition_of_an_indicator_and_an_agreement(client: RecordingClient):
+    nwda, _ = await Document.open(client, EXAMPLES / "nwda.toml")
+    (indicator,) = await client.text_document_definition_async(
+        types.DefinitionParams(text_document=_doc(nwda), position=nwda.position('"export-value"', after="[[actions]]", delta=2))
+    )
+    assert text_of(nwda.text, indicator.range) == "export-value"
+    assert nwda.text[: nwda.text.index('id = "export-value"')].count("\n") == indicator.range.start.line
+
     document, _ = await Document.open(client, EXAMPLES / "corallia.toml")
     earlier = document.text[document.text.index("builds_on = [") :].split('"')[1]
     (definition,) = await client.text_document_definition_async(

@@ -82,7 +82,7 @@ INDICATORS = (
     Field("baseline.year", "Baseline year", "year"),
     Field("target.value", "Target", "number"),
     Field("target.year", "Target year", "year"),
-    Field("target.change", "Target change", "choice", choices=("increase", "decrease")),
+    Field("target.change", "Target change", "choice", choices=model.CHANGES),
     Field("actuals", "Actuals", "actuals", help="year = value, separated by commas: 2007 = 7600, 2008 = 8900"),
     Field("monitor_only", "Monitor only", "flag"),
     Field("measures", "Impact measures", "measures"),
@@ -145,7 +145,7 @@ def set_value(target: Any, plan: model.Plan, field: Field, value: Any) -> None:
         parent = _PARENTS[parent_name]()
         setattr(target, parent_name, parent)
     setattr(parent, child, value)
-    if all(getattr(parent, name) is None for name in ("start", "end", "amount", "currency", "value", "year") if hasattr(parent, name)) and not parent.extra:
+    if all(getattr(parent, name) is None for name in ("start", "end", "amount", "currency", "value", "change", "year") if hasattr(parent, name)) and not parent.extra:
         setattr(target, parent_name, None)
 
 
