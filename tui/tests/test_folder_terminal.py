@@ -41,14 +41,15 @@ class Tmux:
             [self.tmux, *self.socket, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
         ).stdout
 
-    def wait_for(self, text: str) -> str:
+    def wait_for(self, *texts: str) -> str:
+        """The screen once every text is on it (each drawn in its own frame, maybe)."""
         deadline = time.monotonic() + PATIENCE
         while True:
             screen = self.screen()
-            if text in screen:
+            if all(text in screen for text in texts):
                 return screen
             if time.monotonic() > deadline:
-                raise AssertionError(f"{text!r} never appeared; the screen:\n{screen}")
+                raise AssertionError(f"{texts!r} never all appeared; the screen:\n{screen}")
             time.sleep(0.2)
 
     def send(self, *keys: str) -> None:
@@ -69,12 +70,11 @@ def test_the_list_opens_a_plan_and_comes_back_when_it_closes(folder):
     before = (folder / "lazio.toml").read_bytes()
     terminal = Tmux([INTL, "edit", folder], folder)
     try:
-        screen = terminal.wait_for("2 plans. Enter opens a plan.")
-        assert "EUR 3,000,000" in screen and "99%" in screen
+        terminal.wait_for("2 plans. Enter opens a plan.", "EUR 3,000,000", "99%")  # the rows' figures
         terminal.send("Enter")  # the first row: lazio.toml
         terminal.wait_for("Regional law for the internationalisation")
         terminal.send("C-q")  # nothing changed: the editor closes at once
-        screen = terminal.wait_for("2 plans. Enter opens a plan.")
+        terminal.wait_for("2 plans. Enter opens a plan.", "EUR 3,000,000")
         terminal.send("Escape")
         terminal.wait_for("EXITED:0")
     finally:

@@ -21,20 +21,26 @@ from intl_sdk.display import counted, printable
 
 __all__ = ["PortfolioApp", "run_folder", "COLUMNS"]
 
-#: The summary row: (header, compare column key). Cell texts come from `intl compare`'s columns.
+#: The summary row: (header, compare column key, widest cell). Cell texts come
+#: from `intl compare`'s columns; long ones are cut, so that the figures and the
+#: findings counts fit in 120 columns.
 COLUMNS = (
-    ("Plan", "plan"),
-    ("Organisation", "organisation"),
-    ("Home region", "home"),
-    ("Period", "period"),
-    ("Budget", "budget"),
-    ("Regions", "regions"),
-    ("Shares", "shares"),
-    ("Offices", "offices"),
-    ("Errors", "errors"),
-    ("Warnings", "warnings"),
-    ("Infos", "infos"),
+    ("Plan", "plan", 28),
+    ("Organisation", "organisation", 22),
+    ("Home region", "home", 18),
+    ("Period", "period", None),
+    ("Budget", "budget", None),
+    ("Regions", "regions", None),
+    ("Shares", "shares", 12),
+    ("Offices", "offices", None),
+    ("E", "errors", None),
+    ("W", "warnings", None),
+    ("I", "infos", None),
 )
+
+
+def _cut(text: str, width: int | None) -> str:
+    return text if width is None or len(text) <= width else text[: width - 1] + "…"
 
 
 class PortfolioApp(App[str]):
@@ -65,7 +71,7 @@ class PortfolioApp(App[str]):
     def compose(self) -> ComposeResult:
         yield Static(id="folder-status")
         table: DataTable[Any] = DataTable(id="plans", cursor_type="row", zebra_stripes=True)
-        table.add_columns(*(header for header, _ in COLUMNS))
+        table.add_columns(*(header for header, _, _ in COLUMNS))
         yield table
         yield Static(id="not-plans")
         yield Footer(compact=True)
@@ -96,7 +102,7 @@ class PortfolioApp(App[str]):
         from intl_sdk.compare.columns import column
 
         label = os.path.relpath(summary.path, self.folder)
-        cells = [Text(printable(column(key).text(summary, label))) for _, key in COLUMNS]
+        cells = [Text(_cut(printable(column(key).text(summary, label)), width)) for _, key, width in COLUMNS]
         table = self.query_one("#plans", DataTable)
         table.add_row(*cells, key=summary.path)
         self.paths.append(summary.path)
@@ -116,7 +122,10 @@ class PortfolioApp(App[str]):
     def _status(self) -> None:
         reading = "" if self.finished else "reading... "
         unread = f", {counted(len(self.problems), 'file')} not readable" if self.problems else ""
-        text = f"{printable(self.folder)}: {reading}{counted(len(self.paths), 'plan')}{unread}. Enter opens a plan."
+        text = (
+            f"{printable(self.folder)}: {reading}{counted(len(self.paths), 'plan')}{unread}. "
+            "Enter opens a plan. E W I: errors, warnings, infos."
+        )
         self.query_one("#folder-status", Static).update(Text(text))
 
     def action_open_plan(self) -> None:
