@@ -66,8 +66,11 @@ async def test_every_tab_shows_what_a_strategist_needs(nwda_copy, size):
         await opened(app, pilot)
         text = shown(app)
         assert "10,000 (2009)" in text and "Progress" in text
+        table = app.query_one("#table-indicators")
+        rows = "\n".join(text.splitlines()[table.region.y : table.region.bottom])
+        assert "…" not in rows, f"an indicator cut at {size}:\n{rows}"  # long names wrap instead
         for indicator in plan.indicators[:4]:
-            assert indicator.name in text
+            assert indicator.name.split()[0] in rows
         columns = header_cells(app, "#table-indicators")
         assert {"Indicator", "Target", "Progress"} <= set(columns)
         if width >= 100:
@@ -148,3 +151,7 @@ async def test_focused_fields_show_their_text_in_every_theme(nwda_copy):
             assert shown(app).splitlines()[y][x : x + 2] == "12", theme
             style = app.screen.get_style_at(x, y)
             assert style.color != style.bgcolor or style.reverse, f"{theme}: the text is the colour of its background"
+            label = app.query_one("#form-regions #row-field-share .label")
+            assert app.screen.get_style_at(label.region.right - 2, label.region.y).reverse, f"{theme}: the focused field is not marked"
+            other = app.query_one("#form-regions #row-field-name .label")
+            assert not app.screen.get_style_at(other.region.right - 2, other.region.y).reverse

@@ -21,5 +21,5 @@ async def test_the_status_bar_says_1_error_3_warnings_3_infos_for_the_nwda_plan(
         await app.workers.wait_for_complete()
         await pilot.pause()
         status = str(app.query_one("#status", Static).render())
-    assert "1 error · 3 warnings · 3 infos" in status
+    assert "nwda.toml  1 error · 3 warnings · 3 infos" in status  # the counts right after the file, before the plan name
     assert severity_counts({"error": 1, "warning": 3, "info": 3}) == "1 error, 3 warnings, 3 infos"
