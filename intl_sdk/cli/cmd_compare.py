@@ -39,14 +39,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default="plan",
         metavar="COLUMN",
         help="sort the plans by a column: " + ", ".join(SORT_KEYS) + " (or a pillar or measure id); "
-        "prefix with - for descending (default: plan)",
+        "--sort=-COLUMN sorts descending (default: plan)",
     )
     parser.add_argument(
         "--jobs",
         type=_jobs,
         default=0,
         metavar="N",
-        help="processes reading plans: a number, or auto (the default: one a core when there are many files)",
+        help="processes reading plans: a number, or auto (the default: from 24 files on, one a core that the "
+        "load average leaves idle)",
     )
     parser.set_defaults(run=run)
 
