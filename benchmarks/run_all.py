@@ -21,6 +21,7 @@ RUNS = [
     ("intl import and export of 10,000 actions vs intl_sdk.loads", ["bench_office.py"]),
     ("editor: keystroke to findings", ["bench_tui.py", "--keys", "60"]),
     ("language server: change to diagnostics vs loads + check", ["bench_lsp.py"]),
+    ("intl compare of 100 and 1,000 plans vs tomllib.loads of the files", ["bench_compare.py"]),
     ("editor in a real terminal: opening, key to screen", ["bench_tui_terminal.py"]),
 ]
 

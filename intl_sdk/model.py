@@ -50,6 +50,9 @@ Number = int | Decimal
 _ID = k.Text(pattern=k.ID_PATTERN)
 _DRIVERS = k.TextList(k.Text(enum=DRIVER_IDS))
 
+#: A region code: ISO 3166-1 alpha-2 (CN), an ISO 3166-2 subdivision (ES-AS) or a UN M49 area (021).
+REGION_CODE_PATTERN = "^([A-Z]{2}(-[A-Z0-9]{1,3})?|[0-9]{3})$"
+
 #: The words of a qualitative target ("increase in % of regional GVA from FDI").
 CHANGES = ("increase", "decrease")
 
@@ -100,6 +103,10 @@ class Strategy:
     name: str | None = _value(k.Text(), "Title of the strategy.", required=True)
     organisation: str | None = _value(k.Text(), "The agency or cluster organisation.")
     home_region: str | None = _value(k.Text(), "The region the strategy is for.")
+    home_code: str | None = _value(
+        k.Text(pattern=REGION_CODE_PATTERN),
+        "ISO 3166 code of the home region: a country (SI) or a subdivision (ES-AS); `intl compare` matches on it.",
+    )
     period: Period | None = _value(k.Table(Period), "Years the strategy runs, inclusive.")
     budget: Budget | None = _value(k.Table(Budget), "Total money for the strategy.")
     staff_fte: Number | None = _value(k.Number(), "Staff for the strategy, in full-time equivalents.")
@@ -118,6 +125,10 @@ class TargetRegion:
     name: str | None = _value(k.Text(), "Display name.", required=True)
     share: Number | None = _value(k.Number(), "Percent of the strategy's resources (24 means 24%).", required=True)
     summary: str | None = _value(k.Text(), "Summary of the main activities in this region.")
+    code: str | None = _value(
+        k.Text(pattern=REGION_CODE_PATTERN),
+        "ISO 3166 alpha-2 code for a country (CN), UN M49 code for a world region (021): `intl compare` matches on it.",
+    )
     not_given: list[str] = _not_given()
     extra: dict[str, Any] = _extra()
 
@@ -270,6 +281,9 @@ class Plan:
 
     format: int = field(default=FORMAT_VERSION, metadata={"kind": k.Integer(minimum=1), "doc": "File format version.", "schema_required": True, "always": True})
     frameworks: list[str] = _items(k.TextList(), "Ids of the policy frameworks (from plugins) it uses.", always=True)
+    as_of: _dt.date | None = _value(
+        k.Date(), "The day the plan's figures describe; checks that need a date use it, never the clock, when it is there."
+    )
     ignore: list[str] = _items(k.TextList(), "Finding codes to skip for this plan.")
     severity: dict[str, str] = field(
         factory=dict,

@@ -58,11 +58,13 @@ baseline_outputs = ["indicators.exporters", "indicators.relocations-out"]
 id = "north-america"
 name = "North America"
 share = 25.55
+code = "021"
 
 [[regions]]
 id = "europe"
 name = "Europe"
 share = 74.45
+code = "150"
 
 [[offices]]
 id = "boston"
@@ -194,6 +196,8 @@ FIRING = [
     ("agreement-resources", "funds = 40_000\nstaff_fte = 0.5\n", "", "[[agreements]]", "dedicates no resources"),
     ("agreement-sponsor", 'sponsor = "Regional minister for the economy"', 'sponsor = " "', 'sponsor = " "', "names no political sponsor"),
     ("no-policy-agreement", '{ name = "Partner agency", level = "development-agency" }', '{ name = "Partner SA", level = "company" }', "[[agreements]]", "no agreement is between two bodies that implement cluster policy"),
+    ("region-code-invalid", 'code = "150"', 'code = "EUR"', 'code = "EUR"', "Europe has code 'EUR', which is not an ISO 3166 code"),
+    ("region-code-invalid", 'home_region = "Region"', 'home_region = "Region"\nhome_code = "north"', 'home_code = "north"', "the home region has code 'north'"),
 ]
 
 

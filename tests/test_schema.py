@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import tomllib
 
 from unittest.mock import ANY
@@ -107,7 +108,7 @@ def test_regions_as_a_string_is_rejected(schema):
 def test_schema_knows_every_model_key(schema):
     """Generated from the model: every key of the file format is described."""
     assert set(schema["properties"]) == {
-        "format", "frameworks", "ignore", "severity", "strategy", "methodology",
+        "format", "frameworks", "as_of", "ignore", "severity", "strategy", "methodology",
         "regions", "offices", "actions", "indicators", "agreements",
     }
     action = schema["definitions"]["Action"]["properties"]
@@ -121,6 +122,10 @@ def test_schema_knows_every_model_key(schema):
     assert set(schema["definitions"]["Methodology"]["properties"]) == set(intl_sdk.METHODOLOGY_KEYS)
     agreement = schema["definitions"]["Agreement"]["properties"]
     assert agreement["funds"]["type"] == agreement["staff_fte"]["type"] == "number"
+    assert schema["properties"]["as_of"]["format"] == "date"  # a TOML date, as a string in JSON
+    region_code = schema["definitions"]["TargetRegion"]["properties"]["code"]["pattern"]
+    assert re.match(region_code, "CN") and re.match(region_code, "021") and re.match(region_code, "ES-AS")
+    assert not re.match(region_code, "CHN") and not re.match(region_code, "cn") and not re.match(region_code, "21")
     assert tomllib  # the examples are TOML; the schema checks their JSON form
 
 

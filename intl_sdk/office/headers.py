@@ -68,6 +68,7 @@ REGIONS = TableKind(
            "summary of activities", "main activities", "main activities actions", "activities",
            "description", "summary of actions"),
         _f("actions", "Actions", "action", "list of actions", "key actions"),
+        _f("code", "Region code", "iso code", "m49 code", "country code"),
         _f("not_given", "Not given"),
     ),
     derived=("money", "staff", "total"),
@@ -155,7 +156,8 @@ FINDINGS = TableKind(
 KINDS = {kind.name: kind for kind in (REGIONS, OFFICES, ACTIONS, INDICATORS, AGREEMENTS, FINDINGS)}
 
 _TYPES = {
-    "regions": {"id": "id", "name": "text", "share": "share", "summary": "text", "actions": "text", "not_given": "ids"},
+    "regions": {"id": "id", "name": "text", "share": "share", "summary": "text", "actions": "text", "code": "text",
+                "not_given": "ids"},
     "actions": {"id": "id", "region": "id", "region_name": "region", "title": "text", "pillars": "ids",
                 "cost": "number", "staff_fte": "number", "start": "date", "end": "date", "indicators": "ids",
                 "drivers": "ids", "not_given": "ids"},

@@ -31,7 +31,7 @@ from intl_sdk.office.cellout import (
 from intl_sdk.office.cells import Cell, column_letter
 from intl_sdk.office.headers import KINDS, Column, header_for, normalise, resolve
 from intl_sdk.office.numbers import NotReadable, parse_year
-from intl_sdk.office.strategy_sheet import LABELS, Label, label_for, resolve_label
+from intl_sdk.office.strategy_sheet import LABELS, PLAN_KEYS, Label, label_for, resolve_label
 
 __all__ = ["Export", "OutTable", "plan_tables"]
 
@@ -177,7 +177,7 @@ def _strategy_rows(plan: Plan, lost: Losses) -> tuple[OutTable, dict[str, int]]:
         rows_of.setdefault(label.key, len(table.rows) + 1)
 
     def owner(key: str) -> Any:
-        if key in ("frameworks", "ignore"):
+        if key in PLAN_KEYS:
             return plan
         if key.startswith("methodology."):
             return plan.methodology
@@ -210,6 +210,9 @@ def _strategy_rows(plan: Plan, lost: Losses) -> tuple[OutTable, dict[str, int]]:
         elif type_ in ("number", "year"):
             if value is not None or target is not strategy:  # a period or budget row says the table is there
                 add(Label("field", key), number_out(value, where, lost))
+        elif type_ == "date":
+            if value is not None:
+                add(Label("field", key), date_out(value))
         elif value == "" and target is strategy:  # a labelled row left blank: an empty text (as the starter template has)
             add(Label("field", key), OutCell())
         elif value is not None or target is not strategy:
@@ -256,6 +259,8 @@ def _regions(plan: Plan, strategy_rows: dict[str, int], lost: Losses) -> OutTabl
         columns.append(_Column(header, lambda i, value=value, reference=reference: OutCell(
             value(i), formula=f"={share_letter}{i + 2}*{reference}")))
     columns.append(_text("regions", "summary", regions, lost))
+    if any(region.code is not None for region in regions):
+        columns.append(_text("regions", "code", regions, lost))
     columns += _not_given("regions", regions, lost)
     columns.extend(_item_extras("regions", regions, lost))
     table = _table("regions", regions, columns, lost)

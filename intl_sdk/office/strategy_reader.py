@@ -14,7 +14,7 @@ from intl_sdk.model import Budget, Methodology, Period
 from intl_sdk.office.locate import Located
 from intl_sdk.office.numbers import NotReadable
 from intl_sdk.office.rows import Note
-from intl_sdk.office.strategy_sheet import resolve_label
+from intl_sdk.office.strategy_sheet import PLAN_KEYS, resolve_label
 from intl_sdk.office.values import read_value, text_of, toml_value, typed_value
 
 __all__ = ["read_strategy"]
@@ -68,7 +68,7 @@ def read_strategy(builder, located: Located) -> None:
             if value is None:
                 continue
             target: Any = strategy
-            if key in ("frameworks", "ignore"):
+            if key in PLAN_KEYS:
                 target = plan
             elif key.startswith("methodology."):
                 plan.methodology = plan.methodology or Methodology()

@@ -58,6 +58,7 @@ STRATEGY = (
     Field("name", "Name", "text"),
     Field("organisation", "Organisation", "text"),
     Field("home_region", "Home region", "text"),
+    Field("home_code", "Home code", "text", help="ISO 3166: a country (SI) or a subdivision (ES-AS)"),
     Field("period.start", "First year", "year", help="of the period, such as 2006"),
     Field("period.end", "Last year", "year", help="of the period, such as 2009"),
     Field("budget.amount", "Budget", "number"),
@@ -68,6 +69,7 @@ STRATEGY = (
     Field("@frameworks", "Frameworks", "ids", help="framework ids, separated by commas"),
     Field("@ignore", "Ignored codes", "ids", help="finding codes to skip, separated by commas"),
     Field("@severity", "Severities", "severity", help="code = error, warning or info; separated by commas"),
+    Field("@as_of", "Figures as of", "date", help="YYYY-MM-DD: the day the plan's figures describe"),
     Field("drivers", "Global drivers", "drivers", help="the drivers the strategy answers; none: all seven"),
 ) + tuple(
     # The methodology's minimum contents (seed 001, lines 1170-1180): text, or references.
@@ -84,6 +86,7 @@ REGIONS = (
     Field("name", "Name", "text"),
     Field("share", "Share (%)", "number", help="percent of the strategy's resources: 24 means 24%"),
     Field("summary", "Summary", "prose"),
+    Field("code", "Code", "text", help="ISO 3166 for a country (CN), UN M49 for a world region (021)"),
 )
 ACTIONS = (
     Field("id", "Id", "id"),
