@@ -179,12 +179,33 @@ WRONG_VALUES = [
 _VALUE_LINE_RE = re.compile(rb"^([A-Za-z0-9_\"'.-]+ = ).*$", re.M)
 
 
+def plan_text_pool(size: int) -> list[bytes]:
+    """The texts of `size` generated plans, made once.
+
+    Drawing a plan costs hypothesis about 30 ms and damaging one almost
+    nothing, so the fuzz tests damage plans from a pool in many ways instead of
+    drawing a fresh plan for every example: the same number of broken inputs,
+    at a fraction of the cost. The pool is drawn anew on every run."""
+    from hypothesis import HealthCheck, Phase, given, settings
+
+    texts: list[bytes] = []
+
+    @settings(max_examples=size, database=None, deadline=None, phases=[Phase.generate], suppress_health_check=list(HealthCheck))
+    @given(plans)
+    def collect(plan: Plan) -> None:
+        texts.append(intl_sdk.dumps(plan).encode("utf-8"))
+
+    collect()
+    return texts
+
+
 @st.composite
-def broken_plans(draw) -> bytes:
-    """A generated plan's text with one kind of damage: a wrong type at some key, a
+def broken_plans(draw, bases: list[bytes] | None = None) -> bytes:
+    """A plan's text with one kind of damage: a wrong type at some key, a
     missing line, a truncation, invalid UTF-8, a NUL byte, a huge or non-finite
-    number, deep nesting, a duplicated line, a bad `format`, or garbage."""
-    data = intl_sdk.dumps(draw(plans)).encode("utf-8")
+    number, deep nesting, a duplicated line, a bad `format`, or garbage. The
+    plan is drawn from `bases` (see `plan_text_pool`), or else generated."""
+    data = draw(st.sampled_from(bases)) if bases else intl_sdk.dumps(draw(plans)).encode("utf-8")
     mutation = draw(
         st.sampled_from(
             ["wrong-type", "drop-line", "truncate", "invalid-utf8", "nul", "huge-number", "deep-nesting", "duplicate", "format", "garbage"]

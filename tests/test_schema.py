@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, example, given, settings
 from intl_sdk.reading import parse_toml
 from intl_sdk.schema import as_json_data, plan_schema
 
-from strategies import broken_plans
+from strategies import broken_plans, plan_text_pool
 from support import EXAMPLES
 
 DRAFT4_KEYWORDS = {
@@ -162,7 +162,7 @@ def _schema_can_say(mismatch) -> bool:
 @example(b'format = 1\n[[regions]]\nid = "a"\nshare = 0.000000000000000000001\n')  # ditto
 @example(b'format = 1\n[[indicators]]\nid = "a"\nactuals = { 2007 = "many" }\n')
 @example(b'format = 1\n[[regions]]\nid = 7\n')
-@given(broken_plans())
+@given(broken_plans(bases=plan_text_pool(100)))
 def test_every_type_error_the_schema_can_express_is_refused_by_both(schema, data):
     from intl_sdk import PlanError, _kinds, loads
     from intl_sdk.model import Plan
