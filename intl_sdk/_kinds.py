@@ -322,6 +322,17 @@ def check_unknown(value: Any, path: tuple, depth: int = 0) -> None:
             check_unknown(item, path + (key,), depth + 1)
 
 
+def _detached(value: Any) -> Any:
+    """A copy of an unknown key's lists and tables: the reader keeps what it
+    parsed to compare with at save time, so the model must not share it."""
+    kind = type(value)
+    if kind is list:
+        return [_detached(item) for item in value]
+    if kind is dict:
+        return {key: _detached(item) for key, item in value.items()}
+    return value
+
+
 def build(cls: type, data: dict[str, Any], path: tuple) -> Any:
     """An instance of `cls` from a parsed table; unknown keys go to `extra`."""
     kinds = field_kinds(cls)
@@ -332,6 +343,7 @@ def build(cls: type, data: dict[str, Any], path: tuple) -> Any:
         if kind is None:
             if type(value) in (Decimal, list, dict):
                 check_unknown(value, path + (key,))
+                value = _detached(value)
             extra[key] = value
         else:
             values[key] = kind.convert(value, path + (key,))
