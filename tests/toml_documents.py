@@ -54,6 +54,7 @@ class Table:
 class Rendered:
     text: str
     owners: dict[str, Path | None] = field(default_factory=dict)  # marker -> element it belongs to
+    lines: dict[Path, int] = field(default_factory=dict)  # path -> line of its key, header or item
 
 
 def _is_tables(value: Any) -> bool:
@@ -66,6 +67,17 @@ class Renderer:
         self.chance = chance
         self.newline = newline
         self.owners: dict[str, Path | None] = {}
+        self.lines: dict[Path, int] = {}
+
+    def at(self, out: list[str], pending: str = "") -> int:
+        """The line the next text goes on."""
+        return "".join(out).count("\n") + pending.count("\n") + 1
+
+    def record(self, path: Path, line: int, *, since: int = 1) -> None:
+        """A path's line, and its parents' (first written wins) down to depth `since`."""
+        for depth in range(since, len(path)):
+            self.lines.setdefault(path[:depth], line)
+        self.lines.setdefault(path, line)
 
     def maybe(self) -> bool:
         return self.rng.random() < self.chance
@@ -85,7 +97,7 @@ class Renderer:
         if self.maybe():
             out.append("\n" + self.comment(self.free_owner) + "\n")
         text = "".join(out)
-        return Rendered(text.replace("\n", self.newline), dict(self.owners))
+        return Rendered(text.replace("\n", self.newline), dict(self.owners), dict(self.lines))
 
     def section(self, table: Table, path: Path, header: str | None, out: list[str]) -> None:
         implicit = table.implicit and not (header or "").startswith("[[")  # an item always has its header
@@ -98,6 +110,7 @@ class Renderer:
             line = header
             if self.maybe():
                 line += "  " + self.comment(path)
+            self.record(path, self.at(out))
             out.append(line + "\n")
         if header is not None and not implicit:
             self.free_owner = path
@@ -126,22 +139,36 @@ class Renderer:
             if self.maybe():
                 out.append(self.comment(key_path) + "\n")
             dotted = ".".join(format_key(part) for part in key_path[len(prefix) :])
-            line = f"{dotted} = " + self.value(value, key_path, "")
+            here = self.at(out)
+            self.record(key_path, here, since=len(prefix) + 1)
+            line = f"{dotted} = " + self.value(value, key_path, "", here)
             if self.maybe():
                 line += "  " + self.comment(key_path)
             out.append(line + "\n")
 
     # -- values ------------------------------------------------------------------
 
-    def value(self, node: Any, path: Path, indent: str) -> str:
+    def value(self, node: Any, path: Path, indent: str, line: int) -> str:
+        """A value starting on `line`; the lines of its items are recorded."""
         if isinstance(node, Scalar):
             return node.text if node.text is not None else format_value(node.value)
         if isinstance(node, Inline):
-            parts = [f"{format_key(k)} = {self.value(v, path + (k,), indent)}" for k, v in node.entries.items()]
-            return "{ " + ", ".join(parts) + " }" if parts else "{}"
+            text = "{ "
+            for key, value in node.entries.items():
+                text += "" if text == "{ " else ", "
+                here = line + text.count("\n")
+                self.record(path + (key,), here, since=len(path) + 1)
+                text += f"{format_key(key)} = " + self.value(value, path + (key,), indent, here)
+            return text + " }" if node.entries else "{}"
         assert isinstance(node, Array)
         if not node.multiline:
-            return "[" + ", ".join(self.value(item, path + (i,), indent) for i, item in enumerate(node.items)) + "]"
+            text = "["
+            for index, item in enumerate(node.items):
+                text += "" if index == 0 else ", "
+                here = line + text.count("\n")
+                self.record(path + (index,), here, since=len(path) + 1)
+                text += self.value(item, path + (index,), indent, here)
+            return text + "]"
         inner = indent + "  "
         trailing = self.maybe() or not node.items
         text = "["
@@ -150,15 +177,17 @@ class Renderer:
         text += "\n"
         last = len(node.items) - 1
         if node.packed:
-            line: list[str] = []
+            parts: list[str] = []
             for index, item in enumerate(node.items):
-                line.append(self.value(item, path + (index,), inner) + ("," if index < last or trailing else ""))
-                if len(line) == 2 or index == last:
+                here = line + text.count("\n")
+                self.record(path + (index,), here, since=len(path) + 1)
+                parts.append(self.value(item, path + (index,), inner, here) + ("," if index < last or trailing else ""))
+                if len(parts) == 2 or index == last:
                     # a trailing comment trails the last line of every item on it: the array's, unless one item
-                    owner = path + (index,) if len(line) == 1 else path
+                    owner = path + (index,) if len(parts) == 1 else path
                     end = "  " + self.comment(owner) if self.maybe() else ""
-                    text += inner + " ".join(line) + end + "\n"
-                    line = []
+                    text += inner + " ".join(parts) + end + "\n"
+                    parts = []
         else:
             for index, item in enumerate(node.items):
                 item_path = path + (index,)
@@ -166,7 +195,9 @@ class Renderer:
                     text += inner + self.comment(path) + "\n\n"
                 if self.maybe():
                     text += inner + self.comment(item_path) + "\n"
-                text += inner + self.value(item, item_path, inner) + ("," if index < last or trailing else "")
+                here = line + text.count("\n")
+                self.record(item_path, here, since=len(path) + 1)
+                text += inner + self.value(item, item_path, inner, here) + ("," if index < last or trailing else "")
                 if self.maybe():
                     text += "  " + self.comment(item_path)
                 text += "\n"
