@@ -1,8 +1,16 @@
 """Generated plans of any size, for benchmarks and load tests.
 
 `make_plan_text(actions=5000, regions=200, indicators=500)` writes a plan in
-the layout authors use (comments included) that loads cleanly; `scale`
-multiplies all three counts.
+the layout authors use (comments included). By default (`findings=True`) the
+plan has findings of every core kind spread through it, as real plans do:
+25 actions a region need more staff than the region's share of the strategy's
+staff (a `staff-exceeded` in every region), shares with decimals, dates
+outside the period, missing and wrong references, ids, values and fields,
+indicators without targets or going the wrong way, agreements of unknown
+kinds (all the core kinds but `period-reversed` and `resources-missing`,
+which would make every action's a finding). `findings=False` gives a plan
+that checks clean. `scale` multiplies all
+three counts.
 """
 
 from __future__ import annotations
@@ -21,11 +29,13 @@ PILLARS = (
 MEASURES = ("gva", "inward-investment", "research-intensity", "jobs", "average-salary", "international-sales", "human-capital")
 
 
-def make_plan_text(actions: int = 5000, regions: int = 200, indicators: int = 500) -> str:
+def make_plan_text(actions: int = 5000, regions: int = 200, indicators: int = 500, *, findings: bool = True) -> str:
+    staff = actions // 12 if findings else actions  # with findings, each region's 25 actions need 12.5 FTE, not 2
     out = [
         "# A generated plan for benchmarks.",
         "format = 1",
-        "frameworks = []",
+        'frameworks = ["corallia"]' if not findings else 'frameworks = ["corallia", "no-such-framework"]',
+        'ignore = ["no-such-check"]' if findings else "",
         "",
         "[strategy]",
         'name = "Generated plan"',
@@ -33,55 +43,113 @@ def make_plan_text(actions: int = 5000, regions: int = 200, indicators: int = 50
         'home_region = "Nowhere"',
         "period = { start = 2026, end = 2030 }",
         f'budget = {{ amount = {actions * 100_000}, currency = "EUR" }}',
-        f"staff_fte = {actions}",
+        f"staff_fte = {staff}",
         'objectives = ["Grow exports", "Attract investment"]',
         "",
     ]
     base, rest = divmod(10_000, regions)  # shares in hundredths, totalling exactly 100
     for r in range(regions):
         share = Decimal(base + (1 if r < rest else 0)) / 100
+        name = f"Region {r}"
+        if findings and r % 50 == 7:
+            name = ""  # region-name-empty
+        if findings and r % 40 == 3:
+            share += Decimal("0.001")  # share-precision (and shares-sum)
         out += [
             f"# region {r}",
             "[[regions]]",
             f'id = "region-{r}"',
-            f'name = "Region {r}"',
+            f'name = "{name}"',
             f"share = {share}",
             f'summary = "Target opportunities in region {r} for priority sectors"',
             "",
         ]
+    if findings:
+        out += ["[[regions]]", 'id = "quiet"', 'name = "Quiet"', "share = 2", ""]  # region-without-actions
+        out += ["[[regions]]", 'id = "negative"', 'name = "Negative"', "share = -1", ""]  # share-range
     for a in range(actions):
         region = a % regions
+        action_id = f"action-{a}"
+        pillars = f'"{PILLARS[a % 6]}", "{PILLARS[(a + 2) % 6]}"'
+        if findings:
+            pillars = pillars.replace("european-policy", "regional-assets")  # pillar-uncovered
+        title = f'title = "Action {a}: trade mission for sector {a % 17}"'
+        start, cost, indicator = "2026-04-01", 10000, f"indicator-{a % indicators}"
+        if findings:
+            if a % 250 == 11:
+                action_id = f"Action_{a}"  # invalid-id
+            if a % 500 == 13:
+                action_id = f"action-{a - 1}"  # duplicate-id
+            if a % 200 == 17:
+                pillars = ""  # action-without-pillars
+            if a % 300 == 19:
+                title = ""  # missing-field
+            if a % 40 == 23:
+                start = "2025-01-15"  # action-outside-period
+            if a % 100 == 29:
+                indicator = "no-such-indicator"  # unknown-reference
+            if a % 175 == 31:
+                cost = 100_000_000  # budget-exceeded in its region
         out += [
             "[[actions]]",
-            f'id = "action-{a}"',
+            f'id = "{action_id}"',
             f'region = "region-{region}"',
-            f'pillars = ["{PILLARS[a % 6]}", "{PILLARS[(a + 2) % 6]}"]',
-            f'title = "Action {a}: trade mission for sector {a % 17}"',
-            "cost = 10000",
+            f"pillars = [{pillars}]",
+            title,
+            f"cost = {cost}",
             "staff_fte = 0.5",
-            "start = 2026-04-01",
+            f"start = {start}",
             "end = 2027-03-31",
-            f'indicators = ["indicator-{a % indicators}"]',
+            f'indicators = ["{indicator}"]',
             "",
         ]
     for i in range(indicators):
+        direction, target, actuals = "up", f"{{ value = {2000 + i}, year = 2030 }}", f"{{ 2027 = {1200 + i}, 2028 = {1400 + i} }}"
+        if findings:
+            if i % 30 == 5:
+                target = f"{{ year = 2030 }}"  # indicator-incomplete
+            if i % 35 == 6:
+                target = f"{{ value = {500 + i}, year = 2030 }}"  # target-direction
+            if i % 40 == 7:
+                target = f"{{ value = {2000 + i}, year = 2035 }}"  # target-outside-period
+            if i % 45 == 8:
+                actuals = f"{{ 2020 = {1100 + i} }}"  # actuals-outside-period
+            if i % 60 == 9:
+                direction = "sideways"  # invalid-value
         out += [
             "[[indicators]]",
             f'id = "indicator-{i}"',
             f'name = "Indicator {i}"',
             'unit = "companies"',
-            'direction = "up"',
+            f'direction = "{direction}"',
             f"baseline = {{ value = {1000 + i}, year = 2026 }}",
-            f"target = {{ value = {2000 + i}, year = 2030 }}",
-            f"actuals = {{ 2027 = {1200 + i}, 2028 = {1400 + i} }}",
-            f'measures = ["{MEASURES[i % 7]}"]',
+            f"target = {target}",
+            f"actuals = {actuals}",
+            f'measures = ["{MEASURES[i % (6 if findings else 7)]}"]',  # minimum-indicators
             "",
         ]
-    return "\n".join(out)
+    for g in range(max(1, indicators // 50)):
+        kind = "mou" if not findings or g % 3 else "treaty"  # unknown-agreement-kind
+        out += [
+            "[[agreements]]",
+            f'id = "agreement-{g}"',
+            'framework = "corallia"',
+            f'kind = "{kind}"',
+            f'partner = "Partner cluster {g}"',
+            'parties = [{ name = "Our cluster", level = "cluster-initiative" }, { name = "Their cluster", level = "cluster-initiative" }]',
+            'status = "signed"',
+            "signed = 2026-06-01",
+            'added_value = "Joint projects"',
+            'thematic_areas = ["energy"]',
+            "",
+        ]
+    return "\n".join(line for line in out if line is not None)
 
 
-def scaled(factor: int) -> str:
-    return make_plan_text(actions=5000 * factor, regions=200 * factor, indicators=500 * factor)
+def scaled(factor: float, *, findings: bool = True) -> str:
+    return make_plan_text(
+        actions=int(5000 * factor), regions=int(200 * factor), indicators=int(500 * factor), findings=findings
+    )
 
 
 if __name__ == "__main__":
@@ -89,5 +157,6 @@ if __name__ == "__main__":
     parser.add_argument("--actions", type=int, default=5000)
     parser.add_argument("--regions", type=int, default=200)
     parser.add_argument("--indicators", type=int, default=500)
+    parser.add_argument("--clean", action="store_true", help="a plan without findings")
     args = parser.parse_args()
-    print(make_plan_text(args.actions, args.regions, args.indicators), end="")
+    print(make_plan_text(args.actions, args.regions, args.indicators, findings=not args.clean), end="")
