@@ -26,6 +26,12 @@ PILLARS = (
     "international-connections",
     "european-policy",
 )
+#: Sector names for action titles: words, so that no title shares a number with another by chance.
+SECTORS = (
+    "aerospace", "automotive", "biotechnology", "chemicals", "construction", "creative", "digital",
+    "energy", "environmental", "finance", "food", "logistics", "materials", "nuclear", "pharmaceuticals",
+    "textiles", "tourism",
+)
 MEASURES = ("gva", "inward-investment", "research-intensity", "jobs", "average-salary", "international-sales", "human-capital")
 
 
@@ -73,7 +79,8 @@ def make_plan_text(actions: int = 5000, regions: int = 200, indicators: int = 50
         pillars = f'"{PILLARS[a % 6]}", "{PILLARS[(a + 2) % 6]}"'
         if findings:
             pillars = pillars.replace("european-policy", "regional-assets")  # pillar-uncovered
-        title = f'title = "Action {a}: trade mission for sector {a % 17}"'
+        # Distinct as a real plan's are: no two say the same thing (duplicate-action).
+        title = f'title = "Action {a}: trade mission for the {SECTORS[a % 17]} sector (ref {a:06d})"'
         start, cost, indicator = "2026-04-01", 10000, f"indicator-{a % indicators}"
         if findings:
             if a % 250 == 11:
@@ -84,6 +91,8 @@ def make_plan_text(actions: int = 5000, regions: int = 200, indicators: int = 50
                 pillars = ""  # action-without-pillars
             if a % 300 == 19:
                 title = ""  # missing-field
+            if a % 400 == 37:  # duplicate-action: the title of the action before, in another region
+                title = f'title = "Action {a - 1}: trade mission for the {SECTORS[(a - 1) % 17]} sector (ref {a - 1:06d})"'
             if a % 40 == 23:
                 start = "2025-01-15"  # action-outside-period
             if a % 100 == 29:

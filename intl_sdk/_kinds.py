@@ -56,7 +56,7 @@ def describe_value(value: object) -> str:
     if isinstance(value, _dt.time):
         return f"the time {value.isoformat()}"
     if isinstance(value, list):
-        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
+        return f"a list of {len(value)} item{'' if len(value) == 1 else 's'}"
     if isinstance(value, dict):
         return "a table"
     return f"a {type(value).__name__}"
@@ -104,6 +104,11 @@ LIMIT = 10**18
 MAX_PLACES = 20  # a Python float written as a share (100/12) has up to 17
 
 
+#: The reader's limits as draft 4 says them (its `exclusiveMaximum` is a boolean).
+#: The decimal places cannot be said: JSON numbers carry no scale.
+_LIMITS = {"minimum": -LIMIT, "exclusiveMinimum": True, "maximum": LIMIT, "exclusiveMaximum": True}
+
+
 def _in_range(value: int | Decimal) -> bool:
     if type(value) is int:
         return -LIMIT < value < LIMIT
@@ -125,9 +130,10 @@ class Integer(Kind):
         raise TypeMismatch(path, self.expected, value)
 
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
-        out: dict[str, Any] = {"type": "integer"}
+        out: dict[str, Any] = {"type": "integer", **_LIMITS}
         if self.minimum is not None:
             out["minimum"] = self.minimum
+            del out["exclusiveMinimum"]
         return out
 
 
@@ -151,7 +157,7 @@ class Number(Kind):
         raise TypeMismatch(path, "a finite number" if kind is Decimal else self.expected, value)
 
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
-        return {"type": "number"}
+        return {"type": "number", **_LIMITS}
 
 
 class Boolean(Kind):
@@ -218,7 +224,7 @@ class YearMap(Kind):
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
         return {
             "type": "object",
-            "patternProperties": {"^[0-9]{4}$": {"type": "number"}},
+            "patternProperties": {"^[0-9]{4}$": Number().schema(defs)},
             "additionalProperties": False,
         }
 

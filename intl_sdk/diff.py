@@ -160,8 +160,8 @@ def _indicators(old: Plan, new: Plan, result: PlanDiff) -> None:
         a, b = before[indicator_id], after[indicator_id]
         for name in ("baseline", "target"):
             x, y = getattr(a, name), getattr(b, name)
-            pair_x = (as_decimal(x.value), x.year) if x else (None, None)
-            pair_y = (as_decimal(y.value), y.year) if y else (None, None)
+            pair_x = (as_decimal(x.value), x.change, x.year) if x else (None, None, None)
+            pair_y = (as_decimal(y.value), y.change, y.year) if y else (None, None, None)
             if pair_x != pair_y:
                 result.add(
                     f"{name}-changed", f"indicators.{indicator_id}.{name}",
@@ -176,10 +176,11 @@ def _indicators(old: Plan, new: Plan, result: PlanDiff) -> None:
 
 
 def _measure(pair: tuple) -> str:
-    value, year = pair
-    if value is None and year is None:
+    value, change, year = pair
+    if value is None and change is None and year is None:
         return "none"
-    return f"{format_number(value) if value is not None else '?'}" + (f" ({year})" if year is not None else "")
+    what = format_number(value) if value is not None else str(change) if change is not None else "?"
+    return what + (f" ({year})" if year is not None else "")
 
 
 def _agreements(old: Plan, new: Plan, result: PlanDiff) -> None:

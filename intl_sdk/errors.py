@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["PlanError"]
+__all__ = ["NotAPlanError", "PlanError"]
 
 
 class PlanError(Exception):
@@ -40,3 +40,8 @@ class PlanError(Exception):
 
 def _rebuild(message: str, file: str | None, line: int | None, column: int | None) -> PlanError:
     return PlanError(message, file=file, line=line, column=column)
+
+
+class NotAPlanError(PlanError):
+    """A TOML file with no top-level `format`: another tool's file, not a plan.
+    Folders and `--only-plans` skip such files; named alone, it is an error."""

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from intl_sdk.checks.context import CheckContext, did_you_mean
+from intl_sdk.checks.context import CheckContext, did_you_mean, not_given
 from intl_sdk.frameworks import Framework
 
 __all__ = ["agreement_value", "is_empty", "report_party_levels", "report_prerequisites", "report_required_fields"]
@@ -62,12 +62,15 @@ def report_party_levels(ctx: CheckContext, framework: Framework) -> None:
 
 
 def report_required_fields(ctx: CheckContext, framework: Framework) -> None:
-    """A field the agreement's kind requires that is missing or empty."""
+    """A field the agreement's kind requires that is missing or empty (and
+    not recorded in the agreement's `not_given`)."""
     for index, agreement in ctx.agreements_of(framework.id):
         kind = framework.kind(agreement.kind)
         if kind is None:
             continue
-        missing = [key for key in kind.required if is_empty(agreement_value(agreement, key))]
+        missing = [
+            key for key in kind.required if is_empty(agreement_value(agreement, key)) and not not_given(agreement, key)
+        ]
         if "parties" in kind.required and "parties" not in missing:
             unnamed = [p for p, party in enumerate(agreement.parties) if is_empty(party.name)]
             if unnamed:

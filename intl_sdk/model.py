@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from intl_sdk._origin import Origin
 
 __all__ = [
+    "CHANGES",
     "Action",
     "Agreement",
     "Budget",
@@ -44,6 +45,9 @@ Number = int | Decimal
 
 _ID = k.Text(pattern=k.ID_PATTERN)
 
+#: The words of a qualitative target ("increase in % of regional GVA from FDI").
+CHANGES = ("increase", "decrease")
+
 
 def _value(kind: k.Kind, doc: str, **meta: Any) -> Any:
     """An optional scalar field (None when the file leaves it out)."""
@@ -57,6 +61,13 @@ def _items(kind: k.Kind, doc: str, **meta: Any) -> Any:
 
 def _extra() -> Any:
     return field(factory=dict, repr=False)
+
+
+def _not_given() -> Any:
+    return _items(
+        k.TextList(),
+        "Keys the source gives no figure for (`baseline.year`, `period.start`): recorded, so checks do not ask for them.",
+    )
 
 
 @define(kw_only=True)
@@ -89,6 +100,7 @@ class Strategy:
     staff_fte: Number | None = _value(k.Number(), "Staff for the strategy, in full-time equivalents.")
     sectors: list[str] = _items(k.TextList(), "Priority sectors.")
     objectives: list[str] = _items(k.TextList(), "What the strategy sets out to achieve.")
+    not_given: list[str] = _not_given()
     extra: dict[str, Any] = _extra()
 
 
@@ -100,6 +112,7 @@ class TargetRegion:
     name: str | None = _value(k.Text(), "Display name.", required=True)
     share: Number | None = _value(k.Number(), "Percent of the strategy's resources (24 means 24%).", required=True)
     summary: str | None = _value(k.Text(), "Summary of the main activities in this region.")
+    not_given: list[str] = _not_given()
     extra: dict[str, Any] = _extra()
 
 
@@ -116,14 +129,23 @@ class Action:
     start: _dt.date | None = _value(k.Date(), "First day.")
     end: _dt.date | None = _value(k.Date(), "Last day.")
     indicators: list[str] = _items(k.TextList(), "Ids of the indicators it moves.")
+    not_given: list[str] = _not_given()
     extra: dict[str, Any] = _extra()
 
 
 @define(kw_only=True)
 class Measurement:
-    """A value of an indicator in a year (a baseline or a target)."""
+    """A value of an indicator in a year (a baseline or a target).
+
+    A target may give a `change` instead of a `value` where the source words
+    it so ("increase in % of region's GVA accounted for by FDI", seed 001,
+    line 1312): such a target is complete, and progress is judged by the
+    change's direction alone."""
 
     value: Number | None = _value(k.Number(), "The figure.")
+    change: str | None = _value(
+        k.Text(enum=CHANGES), 'A target without a figure: "increase" or "decrease" (on a target only).'
+    )
     year: int | None = _value(k.Year(), "The year it refers to.")
     extra: dict[str, Any] = _extra()
 
@@ -144,11 +166,21 @@ class Indicator:
     measures: list[str] = _items(k.TextList(k.Text(enum=tuple(m.id for m in IMPACT_MEASURES))), "Ids of the minimum impact measures it covers.")
     source: str | None = _value(k.Text(), "Where the figures come from.")
     monitor_only: bool | None = _value(k.Boolean(), "Monitored without a baseline and target.")
+    not_given: list[str] = _not_given()
     extra: dict[str, Any] = _extra()
 
     @property
     def is_monitor_only(self) -> bool:
         return bool(self.monitor_only)
+
+    @property
+    def better(self) -> str:
+        """Which way is better, "up" or "down": `direction`, else the target's
+        `change`, else up."""
+        if self.direction in ("up", "down"):
+            return self.direction
+        change = self.target.change if self.target is not None else None
+        return "down" if change == "decrease" else "up"
 
 
 @define(kw_only=True)
@@ -177,6 +209,7 @@ class Agreement:
     added_value: str | None = _value(k.Text(), "The clear added value of the co-operation.")
     resources: str | None = _value(k.Text(), "Dedicated resources (funds and people).")
     sponsor: str | None = _value(k.Text(), "Political sponsor.")
+    not_given: list[str] = _not_given()
     extra: dict[str, Any] = _extra()
 
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import os
 from functools import cached_property
-from importlib.metadata import EntryPoint, entry_points
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import pluggy
 from attrs import define, field
@@ -19,6 +18,10 @@ from attrs import define, field
 from intl_sdk import hookspecs
 from intl_sdk.checks.registry import Rule, make_rule
 from intl_sdk.frameworks import Catalogue, Check, Command, Framework, IndicatorSet, Template
+from intl_sdk.entry_points import plugin_entry_points
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
 
 __all__ = ["ENTRY_POINT_GROUP", "LoadedPlugin", "PluginFailure", "Plugins", "installed_plugins", "load_plugins"]
 
@@ -108,7 +111,7 @@ class Plugins:
         self._distributions[name] = (distribution, version)
         return True
 
-    def load_entry_point(self, entry_point: EntryPoint) -> None:
+    def load_entry_point(self, entry_point: "EntryPoint") -> None:
         dist = getattr(entry_point, "dist", None)
         distribution = dist.name if dist is not None else entry_point.value.split(":")[0]
         version = dist.version if dist is not None else ""
@@ -237,10 +240,10 @@ def _unique(plugins: Plugins, hook_name: str) -> dict[str, Any]:
     return found
 
 
-def load_plugins(entry_points_: Iterable[EntryPoint] | None = None) -> Plugins:
+def load_plugins(entry_points_: Iterable["EntryPoint"] | None = None) -> Plugins:
     """Plugins from the `intl_sdk` entry points (or those given)."""
     plugins = Plugins()
-    selected = entry_points(group=ENTRY_POINT_GROUP) if entry_points_ is None else entry_points_
+    selected = plugin_entry_points(ENTRY_POINT_GROUP) if entry_points_ is None else entry_points_
     seen = set()
     for entry_point in selected:
         if entry_point.name in seen:  # the same plugin found twice on the path

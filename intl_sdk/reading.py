@@ -15,7 +15,7 @@ from typing import Any
 
 from intl_sdk import _kinds
 from intl_sdk._origin import Origin
-from intl_sdk.errors import PlanError
+from intl_sdk.errors import NotAPlanError, PlanError
 from intl_sdk.model import FORMAT_VERSION, Plan
 
 __all__ = ["load", "loads", "parse_toml"]
@@ -135,7 +135,7 @@ def _raise(error: PlanError) -> Any:
 
 def _check_format(data: dict[str, Any], origin: Origin) -> None:
     if "format" not in data:
-        raise PlanError(
+        raise NotAPlanError(
             f"missing `format = {FORMAT_VERSION}` at the top: is this a plan file?",
             file=origin.path,
             line=1,

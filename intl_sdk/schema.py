@@ -18,6 +18,16 @@ __all__ = ["SCHEMA_ID", "as_json_data", "plan_schema"]
 SCHEMA_ID = "https://intl-sdk.invalid/schema/plan-v1.json"
 
 
+#: What `intl_sdk.load` refuses that this schema cannot: a JSON Schema sees the
+#: plan converted to JSON, where some TOML distinctions no longer exist.
+NOT_EXPRESSIBLE = (
+    "What intl-sdk's reader refuses and this schema cannot say: a date in quotes where a TOML "
+    "date goes (TOML-to-JSON turns both into the same string); numbers with more than 20 "
+    "decimal places (JSON numbers carry no scale); NaN and infinity under unknown keys (JSON has "
+    "none); unknown keys nested more than 32 levels deep; duplicate keys and other TOML syntax."
+)
+
+
 def plan_schema() -> dict[str, Any]:
     """The JSON Schema (draft 04) of format `FORMAT_VERSION` plan files."""
     definitions: dict[str, Any] = {}
@@ -35,7 +45,8 @@ def plan_schema() -> dict[str, Any]:
         "title": "intl-sdk plan",
         **root,
         "description": "A region's internationalisation strategy: six pillars, target regions "
-        "with resource shares, actions, indicators and partnership agreements.",
+        "with resource shares, actions, indicators and partnership agreements. "
+        + NOT_EXPRESSIBLE,
         "definitions": definitions,
     }
 

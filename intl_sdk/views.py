@@ -5,7 +5,8 @@
 - `coverage`: the pillar x region matrix (number and cost of actions) and the
   pillars no action serves;
 - `indicator_progress`: how far each indicator has come from its baseline
-  toward its target, and whether it is on track on a straight-line path;
+  toward its target, and whether it is on track on a straight-line path (a
+  target worded as a change is met once the figures move that way);
 - `measure_coverage`: which indicators cover each minimum impact measure.
 
 All arithmetic is exact (`Decimal`), as in the checker.
@@ -17,8 +18,8 @@ from decimal import Decimal
 
 from attrs import frozen
 
-from intl_sdk.checks.context import as_decimal
-from intl_sdk.model import Plan
+from intl_sdk.checks.context import as_decimal, format_number
+from intl_sdk.model import CHANGES, Plan
 from intl_sdk.pillars import IMPACT_MEASURES, PILLARS, ImpactMeasure, Pillar
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "coverage",
     "indicator_progress",
     "measure_coverage",
+    "measurement_text",
     "progress",
 ]
 
@@ -177,10 +179,12 @@ def progress(indicator, index: int = 0) -> IndicatorProgress:
     common = dict(index=index, id=indicator.id, name=name, baseline=baseline, target=target, latest_year=latest_year, latest=latest)
     if indicator.is_monitor_only:
         return IndicatorProgress(status="monitor only", fraction=None, expected=None, **common)
+    if target is None and baseline is not None and indicator.target is not None and indicator.target.change in CHANGES:
+        return _qualitative(indicator, common)
     if baseline is None or target is None or target == baseline:
         return IndicatorProgress(status="incomplete", fraction=None, expected=None, **common)
     if latest is None:
-        return IndicatorProgress(status="no actuals", fraction=Decimal(0), expected=None, **common)
+        return IndicatorProgress(status="no actuals", fraction=None, expected=None, **common)
     fraction = (latest - baseline) / (target - baseline)
     expected = None
     start = indicator.baseline.year
@@ -194,6 +198,33 @@ def progress(indicator, index: int = 0) -> IndicatorProgress:
     else:
         status = "on track" if fraction >= expected else "behind"
     return IndicatorProgress(status=status, fraction=fraction, expected=expected, **common)
+
+
+def _qualitative(indicator, common: dict) -> IndicatorProgress:
+    """A target worded as a change ("increase in % of GVA from FDI", seed 001,
+    line 1312): met once the latest actual has moved that way from the
+    baseline; there is no distance to go, so no fraction."""
+    latest, baseline = common["latest"], common["baseline"]
+    if latest is None:
+        return IndicatorProgress(status="no actuals", fraction=None, expected=None, **common)
+    increase = indicator.target.change == "increase"
+    moved = latest > baseline if increase else latest < baseline
+    return IndicatorProgress(status="achieved" if moved else "behind", fraction=None, expected=None, **common)
+
+
+def measurement_text(measurement) -> str:
+    """A baseline or target as people read it: `10,000 (2009)`, `increase (2009)`,
+    `(2009)` for a year alone; empty when there is nothing to say."""
+    if measurement is None:
+        return ""
+    if measurement.value is not None:
+        what = format_number(measurement.value)
+    elif measurement.change is not None:
+        what = str(measurement.change)
+    else:
+        what = ""
+    year = f"({measurement.year})" if measurement.year is not None else ""
+    return f"{what} {year}".strip()
 
 
 def indicator_progress(plan: Plan) -> list[IndicatorProgress]:

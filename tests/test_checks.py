@@ -50,6 +50,7 @@ pillars = ["regional-assets", "international-connections", "european-policy"]
 title = "Lead European programmes"
 cost = 500_000
 staff_fte = 5
+indicators = ["relocations-out"]
 
 [[indicators]]
 id = "exporters"
@@ -106,6 +107,11 @@ FIRING = [
     ("budget-exceeded", "cost = 200_000", "cost = 300_000", "share = 25.55", "more than its 25.55% share"),
     ("staff-exceeded", "staff_fte = 2\n", "staff_fte = 3\n", "share = 25.55", "3 FTE of staff"),
     ("indicator-incomplete", "baseline = { value = 7147, year = 2006 }", "baseline = { value = 7147 }", "baseline =", "no baseline year"),
+    ("invalid-value", "target = { value = 10000, year = 2009 }", 'target = { change = "rise", year = 2009 }', "target =", "change 'rise' is not one of increase, decrease"),
+    ("not-given-invalid", "actuals = { 2007 = 7600 }", 'actuals = { 2007 = 7600 }\nnot_given = ["baseline.yaer"]', "not_given =", "did you mean 'baseline.year'"),
+    ("not-given-invalid", "actuals = { 2007 = 7600 }", 'actuals = { 2007 = 7600 }\nnot_given = ["baseline.year"]', "not_given =", "'baseline.year', but this indicator gives it"),
+    ("target-without-action", 'indicators = ["exporters"]\n', "", "target = { value = 10000", "no action names indicator 'exporters'"),
+    ("duplicate-action", 'title = "Lead European programmes"', 'title = "Trade missions!"', 'title = "Trade missions!"', 'says what action na-missions in North America says: "Trade missions"'),
     ("target-direction", "target = { value = 400, year = 2009 }", "target = { value = 500, year = 2009 }", "target = { value = 500", "not below the baseline 458 (direction down)"),
     ("target-direction", "target = { value = 10000, year = 2009 }", "target = { value = 7000, year = 2009 }", "target = { value = 7000", "not above the baseline"),
     ("target-outside-period", "target = { value = 10000, year = 2009 }", "target = { value = 10000, year = 2012 }", "year = 2012", "target year 2012 is outside"),
@@ -143,7 +149,10 @@ def test_nwda_shares_sum_says_99_and_one_point_on_the_first_share():
     plan = intl_sdk.load("examples/nwda.toml")
     (finding,) = [f for f in intl_sdk.check(plan) if f.code == "shares-sum"]
     assert finding.severity is Severity.ERROR
-    assert finding.message == "target-region shares total 99%: 1 percentage point unallocated"
+    assert finding.message == (
+        "target-region shares total 99%: 1 percentage point unallocated; every share is a whole number, "
+        "so the gap may come from rounding each to a whole percentage (6 shares: up to 3 percentage points)"
+    )
     assert finding.path == "regions"
     assert plan.origin.text.splitlines()[finding.line - 1] == "share = 24"
 

@@ -28,9 +28,10 @@ def _uv() -> str:
     return uv
 
 
-def _run(*args, **kwargs) -> subprocess.CompletedProcess[str]:
+def _run(*args, extra_env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "UV_PROJECT"))}
     env["NO_COLOR"] = "1"
+    env.update(extra_env or {})
     result = subprocess.run(list(map(str, args)), capture_output=True, text=True, env=env, timeout=600, **kwargs)
     return result
 
@@ -50,10 +51,13 @@ def _bin(venv, name):
     return venv / "bin" / name
 
 
-def test_core_alone_says_how_to_install_the_editor(venv):
+def test_core_alone_says_how_to_install_the_editor_and_the_language_server(venv):
     result = _run(_bin(venv, "intl"), "edit", EXAMPLES / "nwda.toml")
     assert result.returncode == 2
     assert result.stderr == "intl edit: the editor is not installed; install it with: pip install intl-tui\n"
+    server = _run(_bin(venv, "intl"), "lsp")
+    assert server.returncode == 2
+    assert server.stderr == "intl lsp: the language server is not installed; install it with: pip install intl-lsp\n"
     no_textual = _run(_bin(venv, "python"), "-c", "import importlib.util as u; print(u.find_spec('textual'))")
     assert no_textual.stdout.strip() == "None"  # the core does not pull Textual in
 
@@ -137,3 +141,49 @@ def test_a_broken_plugin_is_reported_and_isolated_never_a_traceback(venv, tmp_pa
     assert text.returncode == 1 and "Traceback" not in text.stdout + text.stderr
     explain = _run(_bin(venv, "intl"), "explain", "broken/explodes")
     assert explain.returncode == 0 and "from intl-broken" in explain.stdout
+
+
+def _tiny_plugin(folder, version: str):
+    """A one-module distribution `intl-cachetest` at `version`, providing a framework."""
+    (folder / "intl_cachetest").mkdir(parents=True, exist_ok=True)
+    (folder / "intl_cachetest" / "__init__.py").write_text(
+        "from intl_sdk import hookimpl\n"
+        "from intl_sdk.frameworks import AgreementKind, Framework\n\n"
+        "@hookimpl\n"
+        "def intl_frameworks():\n"
+        f"    return [Framework('cachetest', 'Cache test {version}', [AgreementKind('pact', 'Pact', 1)])]\n",
+        encoding="utf-8",
+    )
+    (folder / "pyproject.toml").write_text(
+        f'[project]\nname = "intl-cachetest"\nversion = "{version}"\n'
+        '[project.entry-points.intl_sdk]\ncachetest = "intl_cachetest"\n'
+        '[build-system]\nrequires = ["hatchling>=1.25"]\nbuild-backend = "hatchling.build"\n'
+        '[tool.hatch.build.targets.wheel]\npackages = ["intl_cachetest"]\n',
+        encoding="utf-8",
+    )
+    return folder
+
+
+def _listed(venv) -> dict[str, str]:
+    listing = _run(_bin(venv, "intl"), "plugins", "--format", "json")
+    return {p["name"]: p["version"] for p in json.loads(listing.stdout)["plugins"]}
+
+
+def _scans_metadata(venv) -> bool:
+    """Whether `intl plugins` had to scan the installed distributions (a cache miss)."""
+    timed = _run(_bin(venv, "intl"), "plugins", extra_env={"PYTHONPROFILEIMPORTTIME": "1"})
+    return "importlib.metadata" in timed.stderr
+
+
+def test_the_entry_point_cache_follows_installs_upgrades_and_removals(venv, tmp_path):
+    pip = [_uv(), "pip", "--quiet"]
+    python = ["--python", _bin(venv, "python")]
+    _listed(venv)
+    assert not _scans_metadata(venv), "a second run with nothing installed reads the cache"
+    assert _run(*pip, "install", *python, _tiny_plugin(tmp_path / "v1", "1.0")).returncode == 0
+    assert _listed(venv).get("cachetest") == "1.0"  # installed: seen at once
+    assert _run(*pip, "install", *python, _tiny_plugin(tmp_path / "v2", "2.0")).returncode == 0
+    assert _listed(venv).get("cachetest") == "2.0"  # upgraded
+    assert not _scans_metadata(venv)
+    assert _run(*pip, "uninstall", *python, "intl-cachetest").returncode == 0
+    assert "cachetest" not in _listed(venv)  # removed

@@ -7,16 +7,18 @@ import tomllib
 
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, example, given, settings
 
 from intl_sdk.reading import parse_toml
 from intl_sdk.schema import as_json_data, plan_schema
 
+from strategies import broken_plans
 from support import EXAMPLES
 
 DRAFT4_KEYWORDS = {
     "$schema", "id", "title", "description", "type", "properties", "required",
     "additionalProperties", "items", "enum", "pattern", "patternProperties",
-    "definitions", "$ref", "allOf", "format", "minimum", "maximum",
+    "definitions", "$ref", "allOf", "format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
 }
 
 
@@ -77,6 +79,87 @@ def test_schema_knows_every_model_key(schema):
         "regions", "actions", "indicators", "agreements",
     }
     action = schema["definitions"]["Action"]["properties"]
-    assert set(action) == {"id", "region", "pillars", "title", "cost", "staff_fte", "start", "end", "indicators"}
+    assert set(action) == {"id", "region", "pillars", "title", "cost", "staff_fte", "start", "end", "indicators", "not_given"}
     assert action["pillars"]["items"]["enum"][0] == "competitive-sectors"
     assert tomllib  # the examples are TOML; the schema checks their JSON form
+
+
+def test_schema_describes_qualitative_targets_and_not_given(schema):
+    measurement = schema["definitions"]["Measurement"]["properties"]
+    assert measurement["change"]["enum"] == ["increase", "decrease"]
+    for item in ("Strategy", "TargetRegion", "Action", "Indicator", "Agreement"):
+        assert schema["definitions"][item]["properties"]["not_given"]["type"] == "array", item
+
+
+def _schema_can_say(mismatch) -> bool:
+    """Whether a type error the reader raises is one a JSON Schema can express
+    (the schema's description lists those it cannot)."""
+    from decimal import Decimal
+
+    from intl_sdk import _kinds
+
+    value = mismatch.value
+    if "nested at most" in mismatch.expected:
+        return False  # unknown keys nested too deeply
+    if isinstance(value, str) and mismatch.expected.startswith("a date"):
+        return False  # "2007-04-01" in quotes and a TOML date are the same JSON string
+    if isinstance(value, Decimal) and (not value.is_finite() or abs(value) < _kinds.LIMIT):
+        return False  # NaN and infinity, or too many decimal places: JSON cannot tell
+    return True
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@example(b'format = 1\n[[regions]]\nid = "a"\nshare = 999999999999999999999999999999\n')
+@example(b'format = 1\n[[actions]]\nid = "a"\ncost = -1e18\n')
+@example(b'format = 1\n[[actions]]\nid = "a"\nstart = "2007-04-01"\n')  # cannot be said: listed
+@example(b'format = 1\n[[regions]]\nid = "a"\nshare = 0.000000000000000000001\n')  # ditto
+@example(b'format = 1\n[[indicators]]\nid = "a"\nactuals = { 2007 = "many" }\n')
+@example(b'format = 1\n[[regions]]\nid = 7\n')
+@given(broken_plans())
+def test_every_type_error_the_schema_can_express_is_refused_by_both(schema, data):
+    from intl_sdk import PlanError, _kinds, loads
+    from intl_sdk.model import Plan
+
+    try:
+        parsed = parse_toml(data.decode("utf-8"))
+    except (UnicodeDecodeError, PlanError):
+        return  # not TOML: the reader's business, not a schema's
+    try:
+        loads(data)
+    except PlanError as error:
+        refused = error
+    else:
+        return  # the reader accepts it; the schema may still hint (ids, enums)
+    try:
+        _kinds.build(Plan, parsed, ())
+    except _kinds.TypeMismatch as mismatch:
+        expressible = _schema_can_say(mismatch)
+    else:
+        expressible = True  # a `format` the reader refuses: missing, not a whole number, out of range
+    if expressible:
+        valid = jsonschema.Draft4Validator(schema).is_valid(as_json_data(parsed))
+        assert not valid, f"the reader refuses it ({refused}) but the schema accepts it"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "format = 1\n[[regions]]\nid = \"a\"\nshare = 1e18\n",
+        "format = 1\n[[regions]]\nid = \"a\"\nshare = -1000000000000000000\n",
+        "format = 1\n[strategy]\nperiod = { start = 1000000000000000000 }\n",
+        "format = 1\n[[indicators]]\nid = \"a\"\nactuals = { 2007 = 1e19 }\n",
+        "format = 2\n",
+        "frameworks = []\n",
+    ],
+)
+def test_the_readers_numeric_limits_and_format_are_in_the_schema(schema, text):
+    from intl_sdk import PlanError, loads
+
+    with pytest.raises(PlanError):
+        loads(text)
+    assert not jsonschema.Draft4Validator(schema).is_valid(_as_json(text))
+
+
+def test_the_schema_lists_what_it_cannot_express(schema):
+    for part in ("a date in quotes", "decimal places", "NaN and infinity", "nested more than 32"):
+        assert part in schema["description"]

@@ -13,6 +13,7 @@ from intl_sdk.checks import regions  # noqa: F401  isort: skip
 from intl_sdk.checks import items  # noqa: F401  isort: skip
 from intl_sdk.checks import references  # noqa: F401  isort: skip
 from intl_sdk.checks import actions  # noqa: F401  isort: skip
+from intl_sdk.checks import duplicates  # noqa: F401  isort: skip
 from intl_sdk.checks import indicators  # noqa: F401  isort: skip
 from intl_sdk.checks import strategy  # noqa: F401  isort: skip
 from intl_sdk.checks import agreements  # noqa: F401  isort: skip

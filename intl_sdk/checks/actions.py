@@ -95,15 +95,15 @@ def action_outside_period(ctx: CheckContext) -> None:
     ## Example
     ```toml
     [strategy]
-    period = { start = 2006, end = 2009 }
+    period = { start = 2024, end = 2028 }
     [[actions]]
-    end = 2011-03-31
+    end = 2030-03-31
     ```
 
     ## Use instead
     ```toml
     [[actions]]
-    end = 2009-03-31
+    end = 2028-03-31
     ```
     """
     for index, action in enumerate(ctx.plan.actions):
@@ -155,13 +155,13 @@ def budget_exceeded(ctx: CheckContext) -> None:
 
     ## Example
     ```toml
-    budget = { amount = 1_000_000, currency = "GBP" }
-    # India: share = 12, so 120,000 GBP; its actions cost 150,000
+    budget = { amount = 2_000_000, currency = "EUR" }
+    # Asia: share = 10, so 200,000 EUR; its actions cost 250,000
     ```
 
     ## Use instead
     ```toml
-    # raise India's share to 15, or cut its actions' cost to 120,000
+    # raise Asia's share to 12.5, or cut its actions' cost to 200,000
     ```
     """
     budget = ctx.plan.strategy.budget
@@ -185,13 +185,53 @@ def staff_exceeded(ctx: CheckContext) -> None:
 
     ## Example
     ```toml
-    staff_fte = 10
-    # China: share = 13, so 1.3 FTE; its actions need 2
+    staff_fte = 8
+    # Asia: share = 10, so 0.8 FTE; its actions need 2
     ```
 
     ## Use instead
     ```toml
-    # raise China's share to 20, or add staff to the strategy
+    # raise Asia's share to 25, or add staff to the strategy
     ```
     """
     _exceeded(ctx, "staff_fte", ctx.plan.strategy.staff_fte, "staff", " FTE")
+
+
+@rule("target-without-action", Severity.INFO)
+def target_without_action(ctx: CheckContext) -> None:
+    """An indicator that no action names in its `indicators`.
+
+    ## What it does
+    Reports each indicator (not `monitor_only`) whose id no action lists in
+    its `indicators`.
+
+    ## Why is this bad?
+    A target is met by what the plan does. One that no action claims to move
+    is watched, not pursued: a reader of the NWDA's plan finds targets on GVA
+    from FDI and on high-salary FDI projects (seed 001, lines 1312-1315) but
+    no action among the regions' (lines 1203-1285) that says it works toward
+    them. Naming the indicators an action moves makes the link reviewable.
+
+    ## Example
+    ```toml
+    [[indicators]]
+    id = "fdi-projects"
+    target = { value = 150, year = 2009 }
+    ```
+
+    ## Use instead
+    ```toml
+    [[actions]]
+    id = "japan-inward-investment"
+    indicators = ["fdi-projects"]
+    ```
+    """
+    moved = {indicator_id for action in ctx.plan.actions for indicator_id in action.indicators}
+    for index, indicator in enumerate(ctx.plan.indicators):
+        if indicator.is_monitor_only or not isinstance(indicator.id, str) or indicator.id in moved:
+            continue
+        ctx.report(
+            ("indicators", index, "target") if indicator.target is not None else ("indicators", index),
+            f"no action names indicator {indicator.id!r} ({indicator.name or indicator.id}) in its `indicators`",
+            f'add "{indicator.id}" to the indicators of the actions that move it, or add such an action',
+        )

@@ -11,7 +11,7 @@ from typing import Any, Iterable, Mapping
 from intl_sdk.findings import Finding, Severity
 from intl_sdk.model import Plan
 
-__all__ = ["CheckContext", "did_you_mean", "format_number", "as_decimal"]
+__all__ = ["CheckContext", "closest", "did_you_mean", "format_number", "as_decimal", "not_given"]
 
 ITEM_COLLECTIONS = ("regions", "actions", "indicators", "agreements")
 
@@ -39,10 +39,30 @@ def format_number(value: Any) -> str:
     return f"{number.normalize():,f}"
 
 
+def not_given(item: Any, key: str) -> bool:
+    """Whether `item` records, in `not_given`, that its source gives no `key`.
+
+    A key covers its parts: `baseline` covers `baseline.year`. Checks that ask
+    for a missing figure ask `not_given` first, so that a gap the author has
+    recorded is not repeated (seed 001 gives most NWDA baselines without a
+    year, lines 1293-1302)."""
+    recorded = getattr(item, "not_given", None)
+    if not recorded:
+        return False
+    parts = key.split(".")
+    return any(".".join(parts[:n]) in recorded for n in range(1, len(parts) + 1))
+
+
+def closest(value: str, candidates: Iterable[str]) -> str | None:
+    """The candidate `value` is a near miss of, if any (what "did you mean" offers)."""
+    matches = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
 def did_you_mean(value: str, candidates: Iterable[str]) -> str:
     """` (did you mean 'x'?)` for a near miss, else an empty string."""
-    matches = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean {matches[0]!r}?)" if matches else ""
+    match = closest(value, candidates)
+    return f" (did you mean {match!r}?)" if match is not None else ""
 
 
 class CheckContext:

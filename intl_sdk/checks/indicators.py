@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from intl_sdk.checks.context import CheckContext, as_decimal, format_number
+from intl_sdk.checks.context import CheckContext, as_decimal, format_number, not_given
 from intl_sdk.checks.registry import rule
 from intl_sdk.findings import Severity
+from intl_sdk.model import CHANGES
 from intl_sdk.pillars import IMPACT_MEASURES
 
 
@@ -18,7 +19,13 @@ def indicator_incomplete(ctx: CheckContext) -> None:
 
     ## What it does
     Reports an indicator (not `monitor_only`) that lacks a `baseline` or a
-    `target`, or whose baseline or target lacks its `value` or `year`.
+    `target`, or whose baseline or target lacks its `value` or `year`. A
+    target that gives a `change` ("increase") instead of a value is complete:
+    the report words some targets so ("increase in % of region's GVA
+    accounted for by FDI", seed 001, line 1312). A part the indicator lists in
+    `not_given` (`baseline.year`, or all of `baseline`) is one the source
+    does not give, and is not asked for again: the report gives most NWDA
+    baselines without a year (lines 1294-1300).
 
     ## Why is this bad?
     "Where are we now?" and "Where do we want to be?" are what make an
@@ -28,36 +35,55 @@ def indicator_incomplete(ctx: CheckContext) -> None:
 
     ## Example
     ```toml
-    baseline = { value = 7147 }
-    target = { value = 10000, year = 2009 }
+    baseline = { value = 5200 }
+    target = { value = 6000, year = 2028 }
     ```
 
     ## Use instead
     ```toml
-    baseline = { value = 7147, year = 2006 }
-    target = { value = 10000, year = 2009 }
+    baseline = { value = 5200, year = 2024 }
+    target = { value = 6000, year = 2028 }
+    ```
+    or, where the source gives no year, record it:
+    ```toml
+    baseline = { value = 5200 }
+    target = { value = 6000, year = 2028 }
+    not_given = ["baseline.year"]
     ```
     """
     for index, indicator in enumerate(ctx.plan.indicators):
         if indicator.is_monitor_only:
             continue
-        missing = []
+        missing = []  # what is missing, as the message says it
+        keys = []  # the same, as not_given would record it
+        first_gap: tuple | None = None  # the first missing piece: ("baseline", "year"), or ("target",)
         for name in ("baseline", "target"):
             measurement = getattr(indicator, name)
             if measurement is None:
-                missing.append(f"no {name}")
+                if not not_given(indicator, name):
+                    missing.append(f"no {name}")
+                    keys.append(name)
+                    first_gap = first_gap or (name,)
                 continue
-            parts = [part for part in ("value", "year") if getattr(measurement, part) is None]
+            parts = [
+                part
+                for part in ("value", "year")
+                if getattr(measurement, part) is None
+                and not not_given(indicator, f"{name}.{part}")
+                and not (part == "value" and name == "target" and measurement.change is not None)
+            ]
             if parts:
                 missing.append(f"no {name} {' or '.join(parts)}")
-        if missing:
-            first_gap = "baseline" if any("baseline" in m for m in missing) else "target"
-            where = ("indicators", index, first_gap)
+                keys.extend(f"{name}.{part}" for part in parts)
+                first_gap = first_gap or (name, parts[0])
+        if missing and first_gap is not None:
+            recorded = ", ".join(f'"{key}"' for key in keys)
             ctx.report(
-                where if getattr(indicator, first_gap) is not None else ("indicators", index),
+                # the exact key to fill in; its line falls back to the nearest one written
+                ("indicators", index, *first_gap),
                 f"{_label(indicator, index)} has {', '.join(missing)}",
-                "add what the source gives; if it gives none, note it in `source`, "
-                "or set monitor_only = true for an indicator that is only watched",
+                f"add what the source gives; where it gives none, record that: not_given = [{recorded}] "
+                "(an indicator that is only watched: monitor_only = true)",
             )
 
 
@@ -68,7 +94,10 @@ def target_direction(ctx: CheckContext) -> None:
     ## What it does
     Compares an indicator's target value with its baseline value in the
     indicator's `direction`: for `up` (the default) the target must be
-    higher, for `down` (fewer relocations out is better) lower.
+    higher, for `down` (fewer relocations out is better) lower. A target
+    worded as a `change` (seed 001, line 1312: "increase in % of region's
+    GVA accounted for by FDI") must go the way `direction` says is better;
+    without a `direction`, the change gives it.
 
     ## Why is this bad?
     A target that equals or undershoots the baseline plans for standing still
@@ -77,28 +106,41 @@ def target_direction(ctx: CheckContext) -> None:
     ## Example
     ```toml
     direction = "down"
-    baseline = { value = 458, year = 2006 }
-    target = { value = 500, year = 2009 }
+    baseline = { value = 120, year = 2024 }
+    target = { value = 150, year = 2028 }
     ```
 
     ## Use instead
     ```toml
     direction = "down"
-    baseline = { value = 458, year = 2006 }
-    target = { value = 400, year = 2009 }
+    baseline = { value = 120, year = 2024 }
+    target = { value = 100, year = 2028 }
     ```
     """
     for index, indicator in enumerate(ctx.plan.indicators):
-        if indicator.baseline is None or indicator.target is None:
+        if indicator.target is None or indicator.direction not in (None, "up", "down"):
+            continue
+        change = indicator.target.change
+        if change in CHANGES and indicator.direction is not None:
+            wanted = "up" if change == "increase" else "down"
+            if wanted != indicator.direction:
+                ctx.report(
+                    ("indicators", index, "target", "change"),
+                    f"{_label(indicator, index)}: the target asks for {'an' if change == 'increase' else 'a'} "
+                    f"{change}, but direction {indicator.direction!r} says {'lower' if wanted == 'up' else 'higher'} is better",
+                    f'correct the change, or set direction = "{wanted}"',
+                )
+                continue
+        if indicator.baseline is None:
             continue
         baseline, target = as_decimal(indicator.baseline.value), as_decimal(indicator.target.value)
-        if baseline is None or target is None or indicator.direction not in (None, "up", "down"):
+        if baseline is None or target is None:
             continue
-        down = indicator.direction == "down"
+        down = indicator.better == "down"
         if (target >= baseline) if down else (target <= baseline):
             better = "below" if down else "above"
             ctx.report(
-                ("indicators", index, "target"),
+                ("indicators", index, "target", "value"),
                 f"{_label(indicator, index)}: target {format_number(target)} is not {better} the baseline "
                 f"{format_number(baseline)} (direction {'down' if down else 'up'})",
                 f"set a target {better} the baseline, or correct `direction`",
@@ -119,20 +161,20 @@ def target_outside_period(ctx: CheckContext) -> None:
 
     ## Example
     ```toml
-    period = { start = 2006, end = 2009 }
-    target = { value = 150, year = 2012 }
+    period = { start = 2024, end = 2028 }
+    target = { value = 150, year = 2030 }
     ```
 
     ## Use instead
     ```toml
-    target = { value = 150, year = 2009 }
+    target = { value = 150, year = 2028 }
     ```
     """
     for index, indicator in enumerate(ctx.plan.indicators):
         target = indicator.target
         if target is not None and target.year is not None and ctx.outside_period(target.year):
             ctx.report(
-                ("indicators", index, "target"),
+                ("indicators", index, "target", "year"),
                 f"{_label(indicator, index)}: target year {target.year} is outside the period {ctx.period_text()}",
                 "set the target for a year within the strategy's period",
             )
@@ -151,14 +193,14 @@ def actuals_outside_period(ctx: CheckContext) -> None:
 
     ## Example
     ```toml
-    period = { start = 2006, end = 2009 }
-    actuals = { 2005 = 7000, 2007 = 7600 }
+    period = { start = 2024, end = 2028 }
+    actuals = { 2023 = 5100, 2025 = 5400 }
     ```
 
     ## Use instead
     ```toml
-    baseline = { value = 7000, year = 2005 }
-    actuals = { 2007 = 7600 }
+    baseline = { value = 5100, year = 2023 }
+    actuals = { 2025 = 5400 }
     ```
     """
     for index, indicator in enumerate(ctx.plan.indicators):

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from intl_sdk.checks.context import CheckContext, as_decimal, format_number
 from intl_sdk.checks.registry import rule
+from intl_sdk.display import counted
 from intl_sdk.findings import Severity
 
 #: Shares may total 100 give or take this many percentage points.
@@ -13,7 +14,7 @@ SHARES_TOLERANCE = Decimal("0.01")
 
 
 def _points(amount: Decimal) -> str:
-    return f"{format_number(amount)} percentage point{'' if amount == 1 else 's'}"
+    return counted(amount, "percentage point")
 
 
 @rule("shares-sum", Severity.ERROR)
@@ -23,41 +24,46 @@ def shares_sum(ctx: CheckContext) -> None:
     ## What it does
     Adds up the `share` of every target region, exactly as written (decimal
     arithmetic, so 25.55 + 74.45 is 100), and reports a total that is more
-    than 0.01 percentage points away from 100.
+    than 0.01 percentage points away from 100. When every share is a whole
+    number and the total is within half a point per region of 100, the
+    finding adds that the gap may come from rounding each share to a whole
+    number for print (six shares rounded to whole percentages can lose up to
+    3 points), and stays a finding: the plan still divides 99%, not 100%.
 
     ## Why is this bad?
     The shares divide the strategy's resources between the target regions.
     A total under 100 leaves resources unallocated; over 100 promises more
-    than there is. The NWDA's published action plan totals 99%.
+    than there is. The NWDA's published action plan totals 99% (seed 001,
+    line 1285: 24%, 23%, 12%, 13%, 9%, 18%).
 
     ## Example
     ```toml
     [[regions]]
     id = "north-america"
-    share = 24
+    share = 40.5
     [[regions]]
-    id = "continental-europe"
-    share = 75
+    id = "europe"
+    share = 58
     ```
 
     ## Use instead
     ```toml
     [[regions]]
     id = "north-america"
-    share = 25
+    share = 42
     [[regions]]
-    id = "continental-europe"
-    share = 75
+    id = "europe"
+    share = 58
     ```
     """
     total = Decimal(0)
-    counted = 0
+    shares = []
     for region in ctx.plan.regions:
         share = as_decimal(region.share)
         if share is not None:
             total += share
-            counted += 1
-    if counted == 0:
+            shares.append(share)
+    if not shares:
         return
     gap = Decimal(100) - total
     if abs(gap) <= SHARES_TOLERANCE:
@@ -69,7 +75,19 @@ def shares_sum(ctx: CheckContext) -> None:
     else:
         message = f"target-region shares total {format_number(total)}%: {_points(-gap)} over-allocated"
         hint = f"take {format_number(-gap)} off one or more shares so they total 100"
+    if _maybe_rounded(shares, gap):
+        message += (
+            f"; every share is a whole number, so the gap may come from rounding each to a whole "
+            f"percentage ({len(shares)} shares: up to {_points(Decimal(len(shares)) / 2)})"
+        )
+        hint += "; if the shares were rounded for print, write them as the strategy has them"
     ctx.report(("regions",), message, hint, line_at=("regions", first, "share"))
+
+
+def _maybe_rounded(shares: list[Decimal], gap: Decimal) -> bool:
+    """Whether rounding each share to a whole number could explain the gap:
+    each share moves by at most half a point, so n shares by at most n/2."""
+    return all(share == share.to_integral_value() for share in shares) and abs(gap) * 2 <= len(shares)
 
 
 @rule("share-range", Severity.ERROR)

@@ -37,6 +37,10 @@ class Rule:
     function: CheckFunction
     origin: str = "intl-sdk"  # the distribution that provides it
 
+    def explanation(self) -> str:
+        """What `intl explain CODE` prints: the code, its severity and origin, summary and docs."""
+        return f"# {self.code} ({self.severity.value} by default, from {self.origin})\n\n{self.summary}\n\n{self.docs}"
+
     def section(self, title: str) -> str:
         """One section of the docs (`What it does`, `Why is this bad?`, ...)."""
         match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", self.docs, re.M | re.S)

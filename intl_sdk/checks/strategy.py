@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from intl_sdk.checks.context import CheckContext, did_you_mean
+from intl_sdk.checks.context import CheckContext, did_you_mean, not_given
 from intl_sdk.checks.registry import rule
 from intl_sdk.findings import Severity
 
@@ -21,12 +21,12 @@ def period_reversed(ctx: CheckContext) -> None:
 
     ## Example
     ```toml
-    period = { start = 2009, end = 2006 }
+    period = { start = 2028, end = 2024 }
     ```
 
     ## Use instead
     ```toml
-    period = { start = 2006, end = 2009 }
+    period = { start = 2024, end = 2028 }
     ```
     """
     start, end = ctx.period_years
@@ -44,7 +44,9 @@ def resources_missing(ctx: CheckContext) -> None:
 
     ## What it does
     Reports a strategy that gives neither `budget` (with an `amount`) nor
-    `staff_fte`.
+    `staff_fte`, unless the strategy records both in `not_given` (the NWDA's
+    published plan gives shares but no budget or staff, seed 001, lines
+    1203-1285).
 
     ## Why is this bad?
     International co-operation needs dedicated resource, funds and people
@@ -62,17 +64,19 @@ def resources_missing(ctx: CheckContext) -> None:
     ```toml
     [strategy]
     name = "Internationalisation plan"
-    budget = { amount = 1_000_000, currency = "GBP" }
-    staff_fte = 10
+    budget = { amount = 2_000_000, currency = "EUR" }
+    staff_fte = 8
     ```
     """
     strategy = ctx.plan.strategy
     has_budget = strategy.budget is not None and strategy.budget.amount is not None
-    if not has_budget and strategy.staff_fte is None:
+    recorded = not_given(strategy, "budget.amount") and not_given(strategy, "staff_fte")
+    if not has_budget and strategy.staff_fte is None and not recorded:
         ctx.report(
             ("strategy",),
             "the strategy gives no budget and no staff: its shares cannot be turned into resources",
-            'add budget = { amount = ..., currency = "..." } and staff_fte = ... under [strategy]',
+            'add budget = { amount = ..., currency = "..." } and staff_fte = ... under [strategy]; '
+            'if the source gives neither, record that: not_given = ["budget", "staff_fte"]',
         )
 
 

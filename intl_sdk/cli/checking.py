@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from typing import Iterable, Mapping
 
 from attrs import define, field
 
-from intl_sdk.errors import PlanError
+from intl_sdk.errors import NotAPlanError, PlanError
 from intl_sdk.findings import Finding, Severity
 
 
@@ -21,18 +20,6 @@ class FileResult:
     skipped: str | None = None
 
 
-def expand(paths: Iterable[str]) -> list[tuple[str, bool]]:
-    """(file, named by the user) for each argument; a folder gives its *.toml files."""
-    out: list[tuple[str, bool]] = []
-    for path in paths:
-        if os.path.isdir(path):
-            names = sorted(name for name in os.listdir(path) if name.endswith(".toml"))
-            out.extend((os.path.join(path, name), False) for name in names)
-        else:
-            out.append((path, True))
-    return out
-
-
 def check_paths(
     paths: Iterable[str],
     *,
@@ -42,32 +29,39 @@ def check_paths(
     only_plans: bool = False,
 ) -> list[FileResult]:
     from intl_sdk.checks import check
-    from intl_sdk.reading import load
+    from intl_sdk.plan_files import find_toml_files, has_format_line
+    from intl_sdk.reading import load, loads
 
     results = []
-    for path, named in expand(paths):
-        if (only_plans or not named) and not _looks_like_plan(path):
-            results.append(FileResult(path, skipped="not a plan (no `format` key)"))
-            continue
-        try:
-            plan = load(path)
-        except PlanError as error:
-            results.append(FileResult(path, error=error))
-            continue
+    for path, named in find_toml_files(paths):
+        if named and not only_plans:
+            try:
+                plan = load(path)
+            except PlanError as error:
+                results.append(FileResult(path, error=error))
+                continue
+        else:  # only plans: decide by the file's top-level table
+            try:
+                with open(path, "rb") as handle:
+                    data = handle.read()
+            except OSError:
+                data = None
+            if data is not None and not has_format_line(data):
+                results.append(FileResult(path, skipped=_NOT_A_PLAN))
+                continue
+            try:
+                plan = load(path) if data is None else loads(data, path=path)
+            except NotAPlanError:
+                results.append(FileResult(path, skipped=_NOT_A_PLAN))
+                continue
+            except PlanError as error:
+                results.append(FileResult(path, error=error))
+                continue
         results.append(FileResult(path, check(plan, ignore=ignore, select=select, severity=severity)))
     return results
 
 
-def _looks_like_plan(path: str) -> bool:
-    """A file in a folder is a plan if it has a top-level `format` key (pyproject.toml is not)."""
-    import re
-
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(65536)
-    except OSError:
-        return True  # let load() report it
-    return re.search(rb"^\s*format\s*=", head, re.M) is not None
+_NOT_A_PLAN = "not a plan (no top-level `format`)"
 
 
 def exit_status(results: list[FileResult], fail_on: str) -> int:

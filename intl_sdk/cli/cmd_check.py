@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
 
         print(render_json(results))
     elif args.format == "sarif":
-        from intl_sdk.cli.output import render_sarif
+        from intl_sdk.cli.sarif import render_sarif
 
         print(render_sarif(results))
     else:

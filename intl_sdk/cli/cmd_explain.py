@@ -50,7 +50,5 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    print(f"# {rule.code} ({rule.severity.value} by default, from {rule.origin})\n")
-    print(rule.summary + "\n")
-    print(rule.docs)
+    print(rule.explanation())
     return 0

@@ -1,4 +1,4 @@
-"""`intl check` output: compiler-style text, JSON, and SARIF 2.1.0 for code scanning.
+"""`intl check` output: compiler-style text and JSON (SARIF is in `sarif.py`).
 
 Plan text (ids, names) reaches the terminal only through `printable` and
 `rich.text.Text`, never as markup.
@@ -6,18 +6,14 @@ Plan text (ids, names) reaches the terminal only through `printable` and
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
-from pathlib import PurePath
-from urllib.parse import quote
 
 from intl_sdk.cli.checking import FileResult
-from intl_sdk.display import printable
+from intl_sdk.display import counted, printable, severity_counts
 from intl_sdk.findings import Severity
 
 _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-_SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
 def summary(results: list[FileResult]) -> dict[str, int]:
@@ -68,13 +64,14 @@ def render_text(results: list[FileResult], *, color: str = "auto") -> None:
     counts = summary(results)
     checked = sum(1 for r in results if not r.skipped and r.error is None)
     unreadable = sum(1 for r in results if r.error is not None)
-    parts = [f"{n} {level}{'s' if n != 1 else ''}" for level, n in counts.items()]
     tail = f"; {unreadable} could not be read" if unreadable else ""
-    out.write(paint(f"Checked {checked} plan{'s' if checked != 1 else ''}: {', '.join(parts)}{tail}.", "bold", paint_out) + "\n")
+    out.write(paint(f"Checked {counted(checked, 'plan')}: {severity_counts(counts)}{tail}.", "bold", paint_out) + "\n")
     out.flush()
 
 
 def render_json(results: list[FileResult]) -> str:
+    import json
+
     files = []
     for result in results:
         if result.skipped:
@@ -88,88 +85,3 @@ def render_json(results: list[FileResult]) -> str:
             }
         files.append(entry)
     return json.dumps({"files": files, "summary": summary(results)}, indent=2, ensure_ascii=False)
-
-
-def _uri(path: str) -> str:
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        relative = path
-    if relative.startswith(".."):
-        relative = os.path.abspath(path)
-    return quote(PurePath(relative).as_posix())
-
-
-def render_sarif(results: list[FileResult]) -> str:
-    from intl_sdk import __version__
-    from intl_sdk.checks import all_rules
-
-    rules = all_rules()
-    codes = list(rules)
-    driver_rules = []
-    for code in codes:
-        rule = rules[code]
-        driver_rules.append(
-            {
-                "id": code,
-                "name": "".join(part.title() for part in code.replace("/", "-").split("-")),
-                "shortDescription": {"text": rule.summary},
-                "fullDescription": {"text": rule.section("What it does") or rule.summary},
-                "help": {"text": f"{rule.summary}\n\n{rule.docs}", "markdown": f"**{rule.summary}**\n\n{rule.docs}"},
-                "defaultConfiguration": {"level": _SARIF_LEVELS[rule.severity]},
-                "properties": {"tags": ["internationalisation-plan"], "provider": rule.origin},
-            }
-        )
-    sarif_results = []
-    notifications = []
-    for result in results:
-        if result.skipped:
-            continue
-        location = {"physicalLocation": {"artifactLocation": {"uri": _uri(result.path)}}}
-        if result.error is not None:
-            region = {"startLine": result.error.line or 1}
-            if result.error.column:
-                region["startColumn"] = result.error.column
-            location["physicalLocation"]["region"] = region
-            notifications.append(
-                {"level": "error", "message": {"text": result.error.message}, "locations": [location]}
-            )
-            continue
-        for finding in result.findings:
-            finding_location = {
-                "physicalLocation": {
-                    "artifactLocation": {"uri": _uri(result.path)},
-                    "region": {"startLine": finding.line or 1},
-                },
-                "logicalLocations": [{"fullyQualifiedName": finding.path, "kind": "member"}],
-            }
-            sarif_results.append(
-                {
-                    "ruleId": finding.code,
-                    "ruleIndex": codes.index(finding.code) if finding.code in rules else -1,
-                    "level": _SARIF_LEVELS[finding.severity],
-                    "message": {"text": f"{finding.message}. {finding.hint[:1].upper()}{finding.hint[1:]}."},
-                    "locations": [finding_location],
-                }
-            )
-    run = {
-        "tool": {
-            "driver": {
-                "name": "intl",
-                "fullName": "intl-sdk plan checker",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "informationUri": "https://pypi.org/project/intl-sdk/",
-                "rules": driver_rules,
-            }
-        },
-        "invocations": [
-            {
-                "executionSuccessful": not notifications,
-                "toolExecutionNotifications": notifications,
-            }
-        ],
-        "results": sarif_results,
-    }
-    log = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False)

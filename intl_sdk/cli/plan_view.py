@@ -13,9 +13,10 @@ from rich.table import Table
 from rich.text import Text
 
 from intl_sdk.checks.context import format_number
-from intl_sdk.display import printable
+from intl_sdk.display import counted, printable
 from intl_sdk.model import Plan
 from intl_sdk.pillars import PILLARS
+from intl_sdk.views import measurement_text
 
 
 def plain(value: object) -> Text:
@@ -100,11 +101,8 @@ def render_plan_view(plan: Plan) -> Iterator[RenderableType]:
 
 
 def _points(amount: Decimal) -> str:
-    return f"{number(amount)} point{'' if amount == 1 else 's'}"
+    return counted(amount, "point")
 
 
 def _measurement(measurement) -> str:
-    if measurement is None:
-        return "—"
-    year = f" ({measurement.year})" if measurement.year is not None else ""
-    return f"{number(measurement.value)}{year}"
+    return measurement_text(measurement) or "—"

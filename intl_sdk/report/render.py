@@ -13,17 +13,21 @@ from intl_sdk.model import Plan
 from intl_sdk.report.context import report_context
 
 _MARKDOWN_INLINE_RE = re.compile(r"([\\`*_\[\]|~])")
-_MARKDOWN_BLOCK_START_RE = re.compile(r"^(\s*)([#+\-=]|\d+[.)])")
+#: An `&` that CommonMark would read as the start of an entity or character reference.
+_MARKDOWN_ENTITY_RE = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)")
+#: What would start a block at the beginning of a line: a heading, a list, a quote, a rule.
+_MARKDOWN_BLOCK_START_RE = re.compile(r"^(\s*)([#+\-=>]|\d{1,9}[.)](?=\s|$))")
 
 
 def markdown_text(value: object) -> str:
     """Plan text as Markdown that renders as the same text, on one line: HTML
-    entities for `&`, `<` and `>` (no tag, no entity gets through), backslashes
-    for the inline punctuation that could make emphasis, code, links or table
-    cells, and for a block marker (`#`, `-`, `1.`) at the start."""
+    entities for `<` and `>` (no tag gets through), a backslash before an `&`
+    that would start an entity (`\\&copy;`; a plain `R&D` stays as written),
+    backslashes for the inline punctuation that could make emphasis, code,
+    links or table cells, and for a block marker (`#`, `-`, `>`, `1.`) at the start."""
     text = printable(str(value)).replace("\r", " ").replace("\n", " ")
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MARKDOWN_INLINE_RE.sub(r"\\\1", text)
+    text = _MARKDOWN_INLINE_RE.sub(r"\\\1", text)  # first: it escapes the plan's own backslashes
+    text = _MARKDOWN_ENTITY_RE.sub(r"\\&", text).replace("<", "&lt;").replace(">", "&gt;")
     return _MARKDOWN_BLOCK_START_RE.sub(_escape_block_start, text, count=1)
 
 

@@ -13,20 +13,21 @@ from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Select, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Select, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 import intl_sdk
-from intl_sdk.display import printable
+from intl_sdk.display import counted, printable
 from intl_sdk.editing import add_item, delete_item, duplicate_item, rename_id
 from intl_sdk.findings import Finding
 from intl_sdk.model import Plan
 
 from intl_tui.commands import FindingCommands
-from intl_tui.fields import Field, ParseError, field_for_location, get_value, parse, set_value
+from intl_tui.fields import Field, ParseError, get_value, parse, set_value
+from intl_tui.jumps import jump_target
 from intl_tui.panes import ItemsPane, StrategyPane
 from intl_tui.screens.dialogs import Choice, TemplatePicker
-from intl_tui.widgets.findings import FindingsTable
+from intl_tui.widgets.findings import FindingsPanel, FindingsTable
 from intl_tui.widgets.form import PlanForm
 
 TABS = ("strategy", "regions", "actions", "indicators", "agreements")
@@ -42,19 +43,25 @@ class PlanEditorApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "intl edit"
+    # Classes on the screen for the layouts: below 80x24 the editor says the
+    # terminal is too small rather than draw a broken screen.
+    HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (80, "-narrow"), (100, "-medium"), (160, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-too-short"), (24, "-short"), (30, "-tall"), (45, "-very-tall")]
+    MINIMUM_SIZE = (80, 24)
     COMMANDS = App.COMMANDS | {FindingCommands}
     BINDINGS = [
-        Binding("f2", "show_tab('strategy')", "Strategy", priority=True),
-        Binding("f3", "show_tab('regions')", "Regions", priority=True),
-        Binding("f4", "show_tab('actions')", "Actions", priority=True),
-        Binding("f5", "show_tab('indicators')", "Indicators", priority=True),
-        Binding("f6", "show_tab('agreements')", "Agreements", priority=True),
+        Binding("f2", "show_tab('strategy')", "Strategy", priority=True, show=False),
+        Binding("f3", "show_tab('regions')", "Regions", priority=True, show=False),
+        Binding("f4", "show_tab('actions')", "Actions", priority=True, show=False),
+        Binding("f5", "show_tab('indicators')", "Indicators", priority=True, show=False),
+        Binding("f6", "show_tab('agreements')", "Agreements", priority=True, show=False),
         Binding("f8", "focus_findings", "Findings", priority=True),
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+n", "add_item", "Add", priority=True),
         Binding("ctrl+t", "duplicate_item", "Duplicate", priority=True, show=False),
         Binding("ctrl+r", "delete_item", "Delete", priority=True, show=False),
         Binding("ctrl+z", "undo_delete", "Undo delete", priority=True, show=False),
+        Binding("ctrl+g", "toggle_coverage", "Coverage grid", priority=True, show=False),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
@@ -73,10 +80,12 @@ class PlanEditorApp(App[int]):
         self._stale: set[str] = set()
         self._ref_ids: dict[int, str | None] = {}
         self._disk = self._read_disk()
+        self._loaded = False
 
     # -- layout ----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        yield Static(id="too-small")
         yield Static(id="status")
         with TabbedContent(id="tabs", initial="strategy"):
             with TabPane(f"{TITLES['strategy']} F2", id="strategy"):
@@ -84,9 +93,8 @@ class PlanEditorApp(App[int]):
             for number, collection in enumerate(TABS[1:], start=3):
                 with TabPane(f"{TITLES[collection]} F{number}", id=collection):
                     yield ItemsPane(collection, id=f"pane-{collection}")
-        yield Label("Findings", id="findings-title")
-        yield FindingsTable(id="findings")
-        yield Footer()
+        yield FindingsPanel(id="findings-panel")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
@@ -110,6 +118,7 @@ class PlanEditorApp(App[int]):
         self._load_all()
 
     def _load_all(self) -> None:
+        self._loaded = True
         self._warm_line_map()
         self.pane("strategy").reload()
         for collection in TABS[1:]:
@@ -135,23 +144,42 @@ class PlanEditorApp(App[int]):
     # -- the status bar ----------------------------------------------------------
 
     def _refresh_status(self) -> None:
+        """The header: file, unsaved marker and counts first (they must never be
+        cut off), the plan's name after them, ending in "…" when it is long."""
         counts = {"error": 0, "warning": 0, "info": 0}
         for finding in self.findings:
             counts[finding.severity.value] += 1
         counts["error"] += len(self.typed)
-        text = Text(" intl edit ", style="bold reverse")
-        text.append(f" {printable(os.path.basename(self.path))}", style="bold")
+        text = Text(f" {printable(os.path.basename(self.path))}", style="bold")
+        if self.dirty:
+            text.append("  ● unsaved", style="bold reverse")
+        text.append("  ")
+        text.append(counted(counts["error"], "error"), style="bold red" if counts["error"] else "green")
+        text.append(" · ")
+        text.append(counted(counts["warning"], "warning"), style="yellow" if counts["warning"] else "green")
+        text.append(f" · {counted(counts['info'], 'info')}")
         name = self.plan.strategy.name
         if name:
-            text.append(f" — {printable(name)}")
-        text.append("   ")
-        text.append(f"{counts['error']} error{'s' if counts['error'] != 1 else ''}", style="bold red" if counts["error"] else "green")
-        text.append(" · ")
-        text.append(f"{counts['warning']} warning{'s' if counts['warning'] != 1 else ''}", style="yellow" if counts["warning"] else "green")
-        text.append(f" · {counts['info']} info")
-        if self.dirty:
-            text.append("   ● unsaved", style="bold yellow")
+            text.append(f"  │  {printable(name)}", style="dim")
+        text.no_wrap = True
+        text.overflow = "ellipsis"
         self.query_one("#status", Static).update(text)
+
+    def on_resize(self, event: Any) -> None:
+        width, height = self.size
+        least_width, least_height = self.MINIMUM_SIZE
+        if width < least_width or height < least_height:
+            self.query_one("#too-small", Static).update(
+                Text(
+                    f"The terminal is too small for the editor: {width}×{height}.\n"
+                    f"Make it at least {least_width}×{least_height}. Ctrl+Q quits.",
+                    justify="center",
+                )
+            )
+        if self._loaded:
+            pane = self.pane(self.current_tab)
+            if isinstance(pane, ItemsPane):
+                pane.refit()
 
     # -- checking while typing -------------------------------------------------------
 
@@ -267,6 +295,15 @@ class PlanEditorApp(App[int]):
         if name in self._stale:
             self._stale.discard(name)
             self.pane(name).reload()
+        elif isinstance(self.pane(name), ItemsPane) and self._loaded:
+            self.pane(name).refit()
+
+    def action_toggle_coverage(self) -> None:
+        """Show or hide the pillar x region grid (shown by default from 160 columns)."""
+        pane = self.pane("actions")
+        pane.show_coverage = not pane.has_class("-coverage")
+        self.action_show_tab("actions")
+        pane.refit()
 
     # -- actions: tabs, items --------------------------------------------------------
 
@@ -339,7 +376,10 @@ class PlanEditorApp(App[int]):
         self.jump_to(event.location)
 
     def jump_to(self, location: tuple) -> None:
-        tab, index, field = field_for_location(location)
+        """Focus the widget a finding is about; where it has none, the nearest
+        widget that fixes it, and the findings' title line says so."""
+        target = jump_target(location, first_region=0 if self.plan.regions else None)
+        tab, index, field = target.tab, target.index, target.field
         self.query_one(TabbedContent).active = tab
         if tab in self._stale:
             self._stale.discard(tab)
@@ -347,6 +387,9 @@ class PlanEditorApp(App[int]):
         pane = self.pane(tab)
         if isinstance(pane, ItemsPane) and index is not None and index < len(pane.items):
             pane.select(index)
+        elif isinstance(pane, ItemsPane) and index is not None:
+            field = None  # the item is gone: the list
+        self.query_one(FindingsPanel).say(target.note)
         if field is not None and (tab == "strategy" or index is not None):
             self.call_after_refresh(pane.form.focus_field, field)
         elif isinstance(pane, ItemsPane):
@@ -365,7 +408,7 @@ class PlanEditorApp(App[int]):
         if self.typed:
             (text, problem, path, _), *_ = self.typed.values()
             self.notify(
-                f"Not saved: {len(self.typed)} field{'s' if len(self.typed) > 1 else ''} hold text that is not valid "
+                f"Not saved: {len(self.typed)} field{'s hold' if len(self.typed) > 1 else ' holds'} text that is not valid "
                 f"({printable(path)}: {printable(problem)}). Fix {'them' if len(self.typed) > 1 else 'it'} first.",
                 severity="error",
                 timeout=8,
@@ -375,7 +418,7 @@ class PlanEditorApp(App[int]):
             self.push_screen(
                 Choice(
                     f"{printable(self.path)} changed on disk since it was opened. Overwrite it with your version?",
-                    [("Overwrite", "overwrite", "error"), ("Cancel", "cancel", "default")],
+                    [("Overwrite", "overwrite", "error", "o"), ("Cancel", "cancel", "default", "c")],
                 ),
                 lambda answer: self._save() if answer == "overwrite" else self.notify("Not saved."),
             )
@@ -398,6 +441,8 @@ class PlanEditorApp(App[int]):
         if not self.dirty:
             self.exit(0)
             return
+        if isinstance(self.screen, Choice):
+            return  # already asking
 
         def answer(choice: str | None) -> None:
             if choice == "save":
@@ -410,7 +455,7 @@ class PlanEditorApp(App[int]):
         self.push_screen(
             Choice(
                 "This plan has unsaved changes. Save them before quitting?",
-                [("Save", "save", "primary"), ("Discard", "discard", "error"), ("Cancel", "cancel", "default")],
+                [("Save", "save", "primary", "s"), ("Discard", "discard", "error", "d"), ("Cancel", "cancel", "default", "c")],
             ),
             answer,
         )

@@ -1,12 +1,22 @@
-"""Command palette providers: jump to any finding by typing part of it."""
+"""Command palette provider: jump to any finding by typing part of it.
+
+The app's commands come first in the palette; the findings follow, one line
+each ("Jump to finding: ..."). Their scores are lowered below every command's
+for that (the palette sorts by score). Finding text is plan text, so it is
+shown as plain text, never read as markup.
+"""
 
 from __future__ import annotations
 
 from functools import partial
 
 from textual.command import Hit, Hits, Provider
+from textual.content import Content
 
 from intl_sdk.display import printable
+
+# Commands score 0 (listed with no query) to 1; findings sit below them all.
+_BELOW_COMMANDS = -2.0
 
 
 class FindingCommands(Provider):
@@ -15,16 +25,20 @@ class FindingCommands(Provider):
     def _commands(self):
         app = self.app
         for finding in getattr(app, "findings", []):
-            title = f"Jump to {finding.severity.value} {finding.code}: {printable(finding.message)}"
-            yield title, printable(finding.path), partial(app.jump_to, finding.location)
+            title = f"Jump to finding: {finding.severity.value} {printable(finding.message)}  ({printable(finding.path)})"
+            yield title, partial(app.jump_to, finding.location)
 
     async def discover(self) -> Hits:
-        for title, help_text, callback in list(self._commands())[:20]:
-            yield Hit(1.0, title, callback, help=help_text)
+        for position, (title, callback) in enumerate(self._commands()):
+            yield Hit(_BELOW_COMMANDS - position / 10_000, Content(title), callback, text=title)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, help_text, callback in self._commands():
-            score = matcher.match(title)
+        match_style = matcher.match_style
+        for title, callback in self._commands():
+            score, offsets = matcher.fuzzy_search.match(query, title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+                display = Content(title)
+                for offset in offsets:
+                    display = display.stylize(match_style, offset, offset + 1)
+                yield Hit(_BELOW_COMMANDS + min(score, 1.0), display, callback, text=title)

@@ -18,7 +18,7 @@ from intl_sdk import _kinds, model
 from intl_sdk.display import printable
 from intl_sdk.pillars import IMPACT_MEASURES, PILLARS
 
-__all__ = ["Field", "FIELDS", "ParseError", "field_for_location", "format_value", "get_value", "parse", "set_value"]
+__all__ = ["Field", "FIELDS", "ParseError", "format_value", "get_value", "parse", "set_value"]
 
 
 class ParseError(ValueError):
@@ -32,7 +32,7 @@ class Field:
 
     key: str
     label: str
-    kind: str  # text, id, number, year, date, choice, pillars, measures, ids, lines, actuals, parties, flag
+    kind: str  # text, prose (wrapped), id, number, year, date, choice, pillars, measures, ids, lines, actuals, parties, flag, severity
     choices: tuple[str, ...] = ()
     help: str = ""
 
@@ -45,24 +45,26 @@ STRATEGY = (
     Field("name", "Name", "text"),
     Field("organisation", "Organisation", "text"),
     Field("home_region", "Home region", "text"),
-    Field("period.start", "Period: first year", "year"),
-    Field("period.end", "Period: last year", "year"),
+    Field("period.start", "First year", "year", help="of the period, such as 2006"),
+    Field("period.end", "Last year", "year", help="of the period, such as 2009"),
     Field("budget.amount", "Budget", "number"),
     Field("budget.currency", "Currency", "text", help="ISO code: GBP, EUR"),
     Field("staff_fte", "Staff (FTE)", "number"),
     Field("sectors", "Priority sectors", "lines", help="one a line"),
     Field("objectives", "Objectives", "lines", help="one a line"),
     Field("@frameworks", "Frameworks", "ids", help="framework ids, separated by commas"),
+    Field("@ignore", "Ignored codes", "ids", help="finding codes to skip, separated by commas"),
+    Field("@severity", "Severities", "severity", help="code = error, warning or info; separated by commas"),
 )
 REGIONS = (
     Field("id", "Id", "id"),
     Field("name", "Name", "text"),
     Field("share", "Share (%)", "number", help="percent of the strategy's resources: 24 means 24%"),
-    Field("summary", "Summary", "text"),
+    Field("summary", "Summary", "prose"),
 )
 ACTIONS = (
     Field("id", "Id", "id"),
-    Field("title", "Title", "text"),
+    Field("title", "Title", "prose"),
     Field("region", "Region", "id", help="the target region's id"),
     Field("pillars", "Pillars", "pillars"),
     Field("cost", "Cost", "number"),
@@ -80,22 +82,24 @@ INDICATORS = (
     Field("baseline.year", "Baseline year", "year"),
     Field("target.value", "Target", "number"),
     Field("target.year", "Target year", "year"),
+    Field("target.change", "Target change", "choice", choices=("increase", "decrease")),
     Field("actuals", "Actuals", "actuals", help="year = value, separated by commas: 2007 = 7600, 2008 = 8900"),
     Field("monitor_only", "Monitor only", "flag"),
     Field("measures", "Impact measures", "measures"),
-    Field("source", "Source", "text"),
+    Field("source", "Source", "prose"),
+    Field("not_given", "Not given", "ids", help="what the source gives no figure for, separated by commas: baseline.year"),
 )
 AGREEMENTS = (
     Field("id", "Id", "id"),
     Field("framework", "Framework", "id"),
     Field("kind", "Kind", "id", help="from the framework: mou, collaboration, bilateral..."),
-    Field("partner", "Partner", "text"),
+    Field("partner", "Partner", "prose"),
     Field("status", "Status", "choice", choices=("draft", "negotiating", "signed", "ended")),
     Field("signed", "Signed on", "date", help="YYYY-MM-DD"),
     Field("parties", "Parties", "parties", help="one a line: level: name"),
     Field("builds_on", "Builds on", "ids", help="agreement ids, separated by commas"),
-    Field("added_value", "Added value", "text"),
-    Field("resources", "Resources", "text"),
+    Field("added_value", "Added value", "prose"),
+    Field("resources", "Resources", "prose"),
     Field("sponsor", "Political sponsor", "text"),
 )
 FIELDS: dict[str, tuple[Field, ...]] = {
@@ -163,6 +167,8 @@ def format_value(field: Field, value: Any) -> str:
         return "\n".join(printable(v) for v in value)
     if kind == "actuals":
         return ", ".join(f"{year} = {number}" for year, number in value.items())
+    if kind == "severity":
+        return ", ".join(f"{printable(code)} = {printable(level)}" for code, level in value.items())
     if kind == "parties":
         return "\n".join(f"{printable(p.level or '')}: {printable(p.name or '')}" for p in value)
     if kind == "date":
@@ -179,7 +185,7 @@ def parse(field: Field, text: str, current: Any = None) -> Any:
     (None), except that a field holding "" keeps "" and lists become empty."""
     kind = field.kind
     stripped = text.strip()
-    if kind in ("text",):
+    if kind in ("text", "prose"):
         if text == "" and current is None:
             return None
         return text
@@ -220,6 +226,8 @@ def parse(field: Field, text: str, current: Any = None) -> Any:
         return [line for line in text.splitlines() if line.strip()]
     if kind == "actuals":
         return _actuals(text)
+    if kind == "severity":
+        return _severity(text)
     if kind == "parties":
         return _parties(text, current or [])
     raise ParseError(f"unknown field kind {kind}")
@@ -255,6 +263,19 @@ def _actuals(text: str) -> dict[int, int | Decimal]:
     return out
 
 
+def _severity(text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for part in re.split(r"[,;\n]", text):
+        part = part.strip()
+        if not part:
+            continue
+        match = re.fullmatch(r"([^=\s]+)\s*=\s*(\S+)", part)
+        if not match:
+            raise ParseError(f"{part!r}: write code = level, such as shares-sum = warning")
+        out[match.group(1)] = match.group(2)
+    return out
+
+
 def _parties(text: str, current: list[model.Party]) -> list[model.Party]:
     parties = []
     for position, line in enumerate(line for line in text.splitlines() if line.strip()):
@@ -264,31 +285,3 @@ def _parties(text: str, current: list[model.Party]) -> list[model.Party]:
         extra = current[position].extra if position < len(current) else {}
         parties.append(model.Party(name=name.strip() or None, level=level.strip() or None, extra=dict(extra)))
     return parties
-
-
-# -- from a finding's location to a field -------------------------------------
-
-
-def field_for_location(location: tuple) -> tuple[str, int | None, Field | None]:
-    """(tab, item index, field) for a finding's location, as near as the forms allow."""
-    if not location:
-        return ("strategy", None, None)
-    head = location[0]
-    if head in ("frameworks", "ignore", "severity", "format"):
-        return ("strategy", None, next(f for f in STRATEGY if f.key == "@frameworks"))
-    if head == "strategy":
-        key = ".".join(str(p) for p in location[1:3])
-        field = next((f for f in STRATEGY if f.key == key), None) or next(
-            (f for f in STRATEGY if f.key.split(".")[0] == (location[1] if len(location) > 1 else None)), None
-        )
-        return ("strategy", None, field)
-    if head in FIELDS and len(location) > 1 and isinstance(location[1], int):
-        fields = FIELDS[head]
-        if len(location) > 2:
-            key = str(location[2])
-            field = next((f for f in fields if f.key == key), None) or next(
-                (f for f in fields if f.key.split(".")[0] == key), None
-            )
-            return (head, location[1], field)
-        return (head, location[1], None)
-    return (head if head in FIELDS else "strategy", None, None)

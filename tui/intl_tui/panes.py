@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Vertical
 from textual.widgets import DataTable, Static
 
 from intl_tui.fields import FIELDS, get_value
-from intl_tui.rows import COLUMNS, ORDER, ROW, context
+from intl_tui.rows import COLUMNS, FLEX, ORDER, ROW, SHOWN, SIDE_BY_SIDE, context
 from intl_tui.widgets.form import PlanForm
 from intl_tui.widgets.summary import CoverageGrid, SharesSummary
 
@@ -30,38 +30,54 @@ class StrategyPane(Vertical):
         return self.app.plan.strategy
 
 
+WIDTH_CLASSES = ((160, "wide"), (100, "medium"), (0, "narrow"))
+FORM_WIDTH = {"narrow": 42, "medium": 50, "wide": 64}  # beside the list, border included
+
+
+def width_class(width: int) -> str:
+    """"narrow" (80 to 99 columns), "medium" (100 to 159) or "wide" (160 and more)."""
+    return next(name for least, name in WIDTH_CLASSES if width >= least)
+
+
 class ItemsPane(Vertical):
-    """A table of one kind of item beside the form of the selected one."""
+    """A table of one kind of item with the form of the selected one: beside
+    the list where the width allows, under it where it does not. The columns
+    shown follow the width (`rows.SHOWN`); the widest column takes what is left."""
 
     DEFAULT_CSS = """
-    ItemsPane > Horizontal { height: 1fr; }
-    ItemsPane .list { width: 3fr; }
+    ItemsPane > .body { height: 1fr; layout: vertical; }
+    ItemsPane.-side > .body { layout: horizontal; }
+    ItemsPane .list { width: 1fr; height: 1fr; }
     ItemsPane .list > DataTable.items { height: 1fr; }
-    ItemsPane PlanForm { width: 2fr; min-width: 44; border-left: vkey $foreground 20%; }
+    ItemsPane PlanForm { height: 1fr; border-top: hkey $foreground 30%; }
+    ItemsPane.-side PlanForm { height: 1fr; border-top: none; border-left: vkey $foreground 30%; }
     ItemsPane .empty { color: $text-muted; padding: 1 2; height: auto; display: none; }
     ItemsPane.-empty .empty { display: block; }
+    ItemsPane.-empty DataTable.items { display: none; }
+    ItemsPane CoverageGrid { display: none; }
+    ItemsPane.-coverage CoverageGrid { display: block; }
     """
 
     def __init__(self, collection: str, **kwargs) -> None:
         super().__init__(**kwargs)
         self.collection = collection
         self._row_of: list[int] = []  # table row -> item index
+        self._columns: tuple[str, ...] = ()
+        self._widths: dict[str, int] = {}
+        self._flex = FLEX[collection]
+        self._fitted: tuple = ()  # (width class, columns, flex width) the table was built for
+        self.show_coverage: bool | None = None  # None: as the width suggests
 
     def compose(self) -> ComposeResult:
         if self.collection == "regions":
             yield SharesSummary(id="shares")
-        with Horizontal():
+        with Container(classes="body"):
             with Vertical(classes="list"):
                 yield Static(f"No {self.collection} yet. Ctrl+N adds one.", classes="empty")
                 yield DataTable(id=f"table-{self.collection}", classes="items", cursor_type="row", zebra_stripes=True)
                 if self.collection == "actions":
                     yield CoverageGrid(id="coverage")
             yield PlanForm(FIELDS[self.collection], id=f"form-{self.collection}")
-
-    def on_mount(self) -> None:
-        table = self.table
-        for column in COLUMNS[self.collection]:
-            table.add_column(column, key=column)
 
     @property
     def table(self) -> DataTable:
@@ -75,18 +91,68 @@ class ItemsPane(Vertical):
     def items(self) -> list:
         return getattr(self.app.plan, self.collection)
 
+    # -- fitting the width -------------------------------------------------------
+
+    def _fit(self) -> tuple:
+        """Where the form goes and which columns show, for the app's width now."""
+        width = self.app.size.width
+        kind = width_class(width)
+        side = kind in SIDE_BY_SIDE[self.collection]
+        self.set_class(side, "-side")
+        form_width = FORM_WIDTH[kind] if side else None
+        self.form.styles.width = form_width if side else "1fr"
+        coverage = self.show_coverage if self.show_coverage is not None else kind == "wide"
+        self.set_class(self.collection == "actions" and coverage, "-coverage")
+        list_width = width - (form_width or 0)
+        return (kind, SHOWN[self.collection][kind], list_width)
+
+    def refit(self) -> None:
+        """Rebuild the table if the width now asks for other columns or another layout."""
+        if self._fitted and self._fit() != self._fitted[:3]:
+            self.reload()
+
+    def on_resize(self) -> None:
+        self.refit()
+
     # -- the table -------------------------------------------------------------
 
     def reload(self, select: int | None = None) -> None:
-        """Rebuild the table (after items were added, deleted or renamed)."""
+        """Rebuild the table (after items were added, deleted or renamed, or the width changed)."""
         plan = self.app.plan
         keep = self.selected_index if select is None else select
-        table = self.table
-        table.clear()
+        fit = self._fit()
+        kind, shown, list_width = fit
+        all_columns = COLUMNS[self.collection]
+        picks = [all_columns.index(name) for name in shown]
         shared = context(plan, self.collection)
         row_of = ORDER[self.collection](plan)
+        make_row = ROW[self.collection]
+        rows = []
+        natural = [len(name) for name in shown]
         for index in row_of:
-            table.add_row(*ROW[self.collection](plan, index, shared), key=str(index))
+            cells = make_row(plan, index, shared)
+            picked = [cells[p] for p in picks]
+            for column, cell in enumerate(picked):
+                if cell.cell_len > natural[column]:
+                    natural[column] = cell.cell_len
+            rows.append((index, picked))
+        flex = shown.index(FLEX[self.collection])
+        table = self.table
+        padding = 2 * table.cell_padding * len(shown) + 2  # cell padding, and the scrollbar
+        others = sum(width for column, width in enumerate(natural) if column != flex)
+        flex_width = max(12, min(natural[flex], list_width - others - padding))
+        table.clear(columns=True)
+        widths = [flex_width if column == flex else natural[column] for column in range(len(shown))]
+        for name, width in zip(shown, widths):
+            # widths set here, not measured by the table: its measuring is deferred and can
+            # lose a race with the first paint after a rebuild (cells cut to the header's width)
+            table.add_column(name, key=name, width=width)
+        for index, cells in rows:
+            table.add_row(*cells, key=str(index))
+        self._columns = shown
+        self._widths = dict(zip(shown, widths))
+        self._flex = FLEX[self.collection]
+        self._fitted = (*fit, flex_width)
         self._row_of = row_of
         self.set_class(not row_of, "-empty")
         self.refresh_summaries()
@@ -100,7 +166,11 @@ class ItemsPane(Vertical):
         cells = ROW[self.collection](plan, index, context(plan, self.collection) if self.collection == "regions" else None)
         table = self.table
         for column, cell in zip(COLUMNS[self.collection], cells):
-            table.update_cell(str(index), column, cell)
+            if column in self._columns:
+                if column != self._flex and cell.cell_len > self._widths[column]:
+                    self.reload()  # a value wider than its column: measure the columns again
+                    return
+                table.update_cell(str(index), column, cell)
 
     def refresh_summaries(self) -> None:
         plan = self.app.plan

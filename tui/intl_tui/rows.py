@@ -16,9 +16,9 @@ from intl_sdk.display import printable
 from intl_sdk.model import Plan
 from intl_sdk.pillars import PILLARS
 from intl_sdk.plugins import installed_plugins
-from intl_sdk.views import progress
+from intl_sdk.views import measurement_text, progress
 
-__all__ = ["COLUMNS", "ORDER", "ROW"]
+__all__ = ["COLUMNS", "FLEX", "ORDER", "ROW", "SHOWN", "SIDE_BY_SIDE"]
 
 _PILLAR_NUMBERS = {p.id: str(p.number) for p in PILLARS}
 
@@ -26,7 +26,7 @@ _PILLAR_NUMBERS = {p.id: str(p.number) for p in PILLARS}
 def plain(value: Any, style: str = "") -> Text:
     if value is None or value == "":
         return Text("—", style="dim")
-    return Text(printable(str(value)), style=style)
+    return Text(printable(str(value)), style=style, no_wrap=True, overflow="ellipsis")
 
 
 def number(value: Any, suffix: str = "") -> Text:
@@ -35,7 +35,7 @@ def number(value: Any, suffix: str = "") -> Text:
     return Text(f"{format_number(value)}{suffix}", justify="right")
 
 
-def bar(fraction: Decimal, width: int = 10) -> Text:
+def bar(fraction: Decimal, width: int = 8) -> Text:
     clipped = min(max(fraction, Decimal(0)), Decimal(1))
     filled = int(round(clipped * width))
     text = Text("█" * filled, style="green" if fraction >= 1 else "cyan")
@@ -49,6 +49,32 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "actions": ("Region", "Action", "Pillars", "Cost", "Staff"),
     "indicators": ("Indicator", "Unit", "Better", "Baseline", "Target", "Latest", "Progress"),
     "agreements": ("Framework", "Tier", "Kind", "Partner", "Status", "Builds on"),
+}
+# The columns each width shows ("narrow" from 80 columns, "medium" from 100,
+# "wide" from 160): what a strategist needs first, the rest as room allows.
+SHOWN: dict[str, dict[str, tuple[str, ...]]] = {
+    "regions": {"narrow": ("Region", "Share"), "medium": ("Region", "Share", "Money", "Staff"), "wide": COLUMNS["regions"]},
+    "actions": {"narrow": ("Region", "Action"), "medium": ("Region", "Action", "Cost", "Staff"), "wide": COLUMNS["actions"]},
+    "indicators": {
+        "narrow": ("Indicator", "Target", "Progress"),
+        "medium": ("Indicator", "Baseline", "Target", "Latest", "Progress"),
+        "wide": COLUMNS["indicators"],
+    },
+    "agreements": {
+        "narrow": ("Partner", "Kind", "Status"),
+        "medium": ("Framework", "Kind", "Partner", "Status"),
+        "wide": COLUMNS["agreements"],
+    },
+}
+# The column that takes the width the others leave (its text ends in "…" when
+# longer; the form shows it whole).
+FLEX = {"regions": "Region", "actions": "Action", "indicators": "Indicator", "agreements": "Partner"}
+# Where the form sits beside the list rather than under it.
+SIDE_BY_SIDE: dict[str, tuple[str, ...]] = {
+    "regions": ("narrow", "medium", "wide"),
+    "actions": ("wide",),
+    "indicators": (),
+    "agreements": (),
 }
 
 
@@ -122,10 +148,7 @@ def indicator_order(plan: Plan) -> list[int]:
 
 
 def _measurement(measurement) -> str | None:
-    if measurement is None or measurement.value is None:
-        return None
-    year = f" ({measurement.year})" if measurement.year is not None else ""
-    return f"{format_number(measurement.value)}{year}"
+    return measurement_text(measurement) or None
 
 
 def _tier(agreement) -> int:

@@ -1,4 +1,9 @@
-"""The alliance's Partnership Agreement: one kind, its checklists and signature block."""
+"""The alliance's Partnership Agreement: one kind, its checklists and signature block.
+
+Everything here is Appendix 1 of the report, as worded there (seed 001, lines
+2279-2322): the rights (2294-2303), the obligations (2305-2316) and the
+signature block (2318-2322).
+"""
 
 from __future__ import annotations
 
@@ -18,15 +23,25 @@ OBLIGATIONS = {
     "inform-partners": "Inform the ECA partners about their own activities in areas of mutual interest",
     "self-finance": "Self-finance their participation in the work of the Alliance",
 }
+#: The signature block, in the appendix's order (lines 2318-2322).
 SIGNATURE_FIELDS = {
     "person": "authorised person",
     "organisation": "organisation",
     "position": "position",
+    "signature": "signature",
     "address": "address/email",
     "date": "date",
 }
-#: `funding` purposes that are not a financial commitment of the agreement.
+#: `funding` purposes that are not a financial commitment of the agreement:
+#: self-financing one's participation is an obligation (line 2316), co-funding
+#: calls a right (line 2299), and the agreement implies no financial
+#: commitment (lines 2289-2290).
 NOT_COMMITMENTS = ("self-financing", "call-co-funding")
+
+#: Who signs: the cluster initiatives associated to the alliance (line 2286),
+#: its associate members being public organisations that develop or manage
+#: cluster policies (lines 350-355).
+SIGNATORY_LEVELS = ("cluster-initiative", "regional-authority", "development-agency", "national-authority")
 
 ALLIANCE = Framework(
     id="alliance",
@@ -45,7 +60,7 @@ ALLIANCE = Framework(
             "partnership",
             "ECA Partnership Agreement",
             tier=1,
-            levels=("cluster-initiative", "regional-authority", "development-agency", "national-authority"),
+            levels=SIGNATORY_LEVELS,
             description="Mutual rights and obligations; legally non-binding; no financial commitment.",
         ),
     ),

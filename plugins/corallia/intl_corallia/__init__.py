@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
-
 from intl_sdk import hookimpl
 from intl_sdk.frameworks import Check, Template
 
@@ -26,6 +24,8 @@ def intl_checks():
 
 @hookimpl
 def intl_templates():
+    from importlib.resources import files  # here, not at import: every `intl check` imports plugins
+
     text = files(__package__).joinpath("templates", "corallia-policy-framework.toml").read_text(encoding="utf-8")
     return [
         Template(

@@ -5,24 +5,27 @@ from __future__ import annotations
 from intl_sdk.checks.context import CheckContext
 from intl_sdk.framework_checks import report_party_levels, report_prerequisites, report_required_fields
 
-from intl_corallia.framework import CORALLIA
+from intl_corallia.framework import COLLABORATION_MAINLY, CORALLIA
 
 
 def prerequisite(ctx: CheckContext) -> None:
     """An agreement whose earlier tier is missing, or not yet signed.
 
     ## What it does
-    A collaboration agreement must follow an MoU, and a bilateral agreement
-    both an MoU and a collaboration agreement (and a ratification its MoU):
-    named in `builds_on`, or with the same `partner`. Reports a missing
+    A collaboration agreement follows an MoU, and a bilateral agreement both
+    an MoU and a collaboration agreement (and a ratification its MoU): named
+    in `builds_on`, or with the same `partner`. Reports a missing
     prerequisite, and one that is not yet signed (or ended) while the
-    agreement that builds on it is `negotiating` or `signed`.
+    agreement that builds on it is `negotiating` or `signed`. A warning: the
+    report encourages the order, it does not require it (seed 001: "it is
+    encouraged that alliances are directly supported", line 1378; policy
+    support "can be drawn from a Bi-lateral Agreement", lines 1386-1387).
 
     ## Why is this bad?
     Corallia's Priority 1 is a ladder: the MoU between cluster initiatives
     comes first, industry co-operation follows it, and a state-level
-    agreement builds on both. Skipping a rung leaves the later agreement
-    without the framework that governs it.
+    agreement builds on both (lines 1345-1354). Skipping a rung leaves the
+    later agreement without the framework that governs it.
 
     ## Example
     ```toml
@@ -53,13 +56,44 @@ def party_level(ctx: CheckContext) -> None:
     Reports a party whose `level` Corallia does not define, or that the
     agreement's kind is not made at: an MoU (and its ratification) at
     `cluster-initiative` level or between the bodies that implement cluster
-    policy (`regional-authority`, `development-agency`); a collaboration
-    agreement at `cluster-member` level; a bilateral agreement at `government` level.
+    policy (`regional-authority`, `development-agency`; seed 001, lines
+    1362-1368); a bilateral agreement at `government` level (line 1387). A
+    collaboration agreement's parties are mainly cluster members: others are
+    `corallia/collaboration-party`, an info.
 
     ## Why is this bad?
     Each tier binds a different kind of party: an MoU signed by a company is
-    really a collaboration agreement, and a government cannot sign for its
-    cluster's members.
+    really a collaboration agreement, and a cluster initiative cannot sign a
+    state-level agreement.
+
+    ## Example
+    ```toml
+    kind = "bilateral"
+    parties = [{ name = "Corallia", level = "cluster-initiative" }]
+    ```
+
+    ## Use instead
+    ```toml
+    kind = "bilateral"
+    parties = [{ name = "Greece", level = "government" }]
+    ```
+    """
+    report_party_levels(ctx, CORALLIA)
+
+
+def collaboration_party(ctx: CheckContext) -> None:
+    """A collaboration agreement with a party that is not a cluster member.
+
+    ## What it does
+    Notes each party of a `collaboration` agreement whose `level` is not
+    `cluster-member`.
+
+    ## Why is this bad?
+    It need not be: the report supports alliances "among (mainly) industrial
+    members, via a dedicated Collaboration Agreement" (seed 001, line 1379),
+    peers that "speak the same language". A cluster initiative or a
+    university on it may be right; the note asks whether it belongs on the
+    MoU instead.
 
     ## Example
     ```toml
@@ -73,7 +107,20 @@ def party_level(ctx: CheckContext) -> None:
     parties = [{ name = "SpaceTech SA", level = "cluster-member" }]
     ```
     """
-    report_party_levels(ctx, CORALLIA)
+    known = {level.id for level in CORALLIA.levels}
+    for index, agreement in ctx.agreements_of("corallia"):
+        if agreement.kind != "collaboration":
+            continue
+        for position, party in enumerate(agreement.parties):
+            if party.level is None or party.level in COLLABORATION_MAINLY or party.level not in known:
+                continue  # an unknown level is corallia/party-level's
+            ctx.report(
+                ("agreements", index, "parties", position, "level"),
+                f"collaboration agreement {agreement.id or index + 1!s} has party "
+                f"{party.name or position + 1!s} at {party.level} level; the report has these mainly "
+                "between industrial members",
+                "keep it if it belongs there; a cluster initiative's commitments usually go on the MoU",
+            )
 
 
 def required_field(ctx: CheckContext) -> None:
@@ -81,15 +128,18 @@ def required_field(ctx: CheckContext) -> None:
 
     ## What it does
     Reports empty or missing fields that the kind requires: for an MoU
-    `parties`, `added_value` and `thematic_areas`; for a collaboration
-    agreement `parties` and `added_value`; for a bilateral agreement
-    `parties`, `resources` and `sponsor`. Where `parties` is required, each
-    party needs a `name`. (A missing `partner` is the core's `missing-field`.)
+    `parties` and `added_value`; for a collaboration agreement `parties` and
+    `added_value`; for a bilateral agreement `parties`, `resources` and
+    `sponsor`. Where `parties` is required, each party needs a `name`. A key
+    the agreement lists in `not_given` (the source names no sponsor) is not
+    asked for. (A missing `partner` is the core's `missing-field`.) What an
+    MoU defines (cluster priorities, thematic areas, rules of engagement,
+    communication guidelines; seed 001, lines 1369-1372) has optional keys
+    of its own: the report calls an MoU "general and flexible".
 
     ## Why is this bad?
     International co-operation needs clear added value, dedicated resources
-    and political support (recommendation 1); an MoU needs the thematic
-    (technological) areas it covers.
+    and political support (recommendation 1).
 
     ## Example
     ```toml
@@ -117,9 +167,10 @@ def no_policy_agreement(ctx: CheckContext) -> None:
     initiatives meets it.
 
     ## Why is this bad?
-    At the very least, a policy framework needs an agreement between the
-    parties that implement cluster development policy; without one, every
-    later agreement lacks its foundation.
+    "At the very least", a policy framework "requires an agreement set
+    between parties that implement cluster development policies, e.g.
+    Regional Authorities, Development Agencies" (seed 001, lines 1362-1364);
+    without one, every later agreement lacks its foundation.
 
     ## Example
     ```toml
@@ -160,8 +211,8 @@ def ratification_without_action(ctx: CheckContext) -> None:
 
     ## Why is this bad?
     An MoU is ratified, case by case, precisely to extend it to specific
-    actions (e.g. a joint project); a ratification that names none changes
-    nothing and cannot be followed up.
+    actions (e.g. a project undertaking; seed 001, lines 1374-1376); a
+    ratification that names none changes nothing and cannot be followed up.
 
     ## Example
     ```toml
@@ -199,8 +250,9 @@ def ratification_without_action(ctx: CheckContext) -> None:
 
 
 CHECKS = (
-    ("corallia/prerequisite", "error", prerequisite),
+    ("corallia/prerequisite", "warning", prerequisite),
     ("corallia/party-level", "error", party_level),
+    ("corallia/collaboration-party", "info", collaboration_party),
     ("corallia/required-field", "warning", required_field),
     ("corallia/no-policy-agreement", "warning", no_policy_agreement),
     ("corallia/ratification-without-action", "warning", ratification_without_action),

@@ -6,13 +6,25 @@ from intl_sdk.frameworks import AgreementKind, Framework, PartyLevel
 
 POLICY_IMPLEMENTERS = ("cluster-initiative", "regional-authority", "development-agency")
 
+#: What an MoU defines (seed 001, lines 1369-1372): a plan-file key each, all optional.
+MOU_CONTENTS = {
+    "cluster_priorities": "a common set of cluster priorities",
+    "thematic_areas": "thematic (technological) areas of interest",
+    "rules_of_engagement": "rules of engagement",
+    "communication_guidelines": "communication guidelines",
+}
+
+#: A collaboration agreement supports alliances "among (mainly) industrial
+#: members" (line 1379): other parties are noted, not wrong.
+COLLABORATION_MAINLY = ("cluster-member",)
+
 CORALLIA = Framework(
     id="corallia",
     name="Corallia policy framework",
     description=(
         "Priority 1 of the Hellenic Technology Clusters Initiative's internationalisation: "
-        "an MoU between cluster initiatives, then collaboration agreements between cluster "
-        "members, then bilateral agreements between governments."
+        "an MoU between cluster initiatives, then collaboration agreements mainly between cluster "
+        "members, then bilateral agreements between governments: an order the report encourages."
     ),
     source="European Cluster Alliance, Improving the Cluster Infrastructure through Cluster Policy (2009), 3.4.4.1",
     levels=(
@@ -39,9 +51,10 @@ CORALLIA = Framework(
             "Memorandum of Understanding",
             tier=1,
             levels=POLICY_IMPLEMENTERS,
-            required=("parties", "added_value", "thematic_areas"),
+            required=("parties", "added_value"),
             description="Strategic objectives and joint clustering activities: common cluster priorities, "
-            "thematic areas, rules of engagement, communication guidelines. General and flexible.",
+            "thematic areas, rules of engagement, communication guidelines (cluster_priorities, "
+            "thematic_areas, rules_of_engagement, communication_guidelines). General and flexible.",
         ),
         AgreementKind(
             "ratification",
@@ -55,10 +68,10 @@ CORALLIA = Framework(
             "collaboration",
             "Collaboration Agreement",
             tier=2,
-            levels=("cluster-member",),
+            levels=(),  # mainly cluster members: corallia/collaboration-party notes the others
             required=("parties", "added_value"),
             builds_on=("mou",),
-            description="At cluster-member (industry) level: joint R&D projects, commercialisation "
+            description="Mainly at cluster-member (industry) level: joint R&D projects, commercialisation "
             "partnering, outsourcing.",
         ),
         AgreementKind(

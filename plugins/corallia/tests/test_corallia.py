@@ -7,6 +7,7 @@ import pytest
 import intl_corallia
 import intl_sdk
 from intl_sdk.testing import assert_loads_cleanly, check_with
+from intl_corallia.framework import MOU_CONTENTS
 
 LADDER = """\
 format = 1
@@ -84,7 +85,7 @@ def test_the_plugin_loads_cleanly_and_declares_the_ladder():
         "cluster-initiative", "regional-authority", "development-agency"
     }
     assert set(plugins.rules) == {
-        "corallia/prerequisite", "corallia/party-level", "corallia/required-field",
+        "corallia/prerequisite", "corallia/party-level", "corallia/collaboration-party", "corallia/required-field",
         "corallia/no-policy-agreement", "corallia/ratification-without-action",
     }
     priority2 = plugins.catalogues["corallia-human-resources"]
@@ -103,7 +104,8 @@ FIRING = [
         "builds on no Collaboration Agreement",
     ),
     ("corallia/prerequisite", 'status = "signed"\nadded_value = "Shared services"', 'status = "draft"\nadded_value = "Shared services"', "is not yet signed"),
-    ("corallia/party-level", '{ name = "SpaceTech SA", level = "cluster-member" }', '{ name = "SpaceTech SA", level = "government" }', "made at cluster-member level"),
+    ("corallia/party-level", '{ name = "Greece", level = "government" }', '{ name = "Greece", level = "cluster-initiative" }', "made at government level"),
+    ("corallia/collaboration-party", '{ name = "SpaceTech SA", level = "cluster-member" }', '{ name = "Corallia", level = "cluster-initiative" }', "mainly between industrial members"),
     ("corallia/party-level", '{ name = "Greece", level = "government" }', '{ name = "Greece", level = "state" }', "does not define"),
     ("corallia/required-field", 'sponsor = "Minister"', 'sponsor = ""', "has no sponsor"),
     ("corallia/required-field", '{ name = "SpaceTech SA",', '{ name = "",', "no name for party 1"),
@@ -147,3 +149,52 @@ def test_the_template_loads_and_documents_each_remaining_finding_as_a_to_do():
     assert findings, "a template leaves the strategist work to do"
     for code in {f.code for f in findings}:
         assert f"to-do [{code}]" in template.text, f"the template does not document {code}"
+
+
+def severities():
+    return {rule.code: rule.severity.value for rule in assert_loads_cleanly(intl_corallia).rules.values()}
+
+
+def test_the_order_is_encouraged_so_a_skipped_rung_is_a_warning():
+    """Seed 001: "it is encouraged" (line 1378), support "can be drawn" (lines 1386-1387)."""
+    assert severities()["corallia/prerequisite"] == "warning"
+    text = LADDER.replace('status = "signed"\nadded_value = "Shared services"', 'status = "draft"\nadded_value = "Shared services"')
+    assert {f.severity.value for f in corallia_findings(text) if f.code == "corallia/prerequisite"} == {"warning"}
+
+
+def test_any_party_on_a_collaboration_agreement_is_a_note_not_an_error():
+    """Seed 001, line 1379: "among (mainly) industrial members"."""
+    assert severities()["corallia/collaboration-party"] == "info"
+    text = LADDER.replace('{ name = "SpaceTech SA", level = "cluster-member" }', '{ name = "Greece", level = "government" }')
+    assert [(f.code, f.severity.value) for f in corallia_findings(text)] == [("corallia/collaboration-party", "info")]
+
+
+def test_the_mous_contents_are_optional_keys_kept_as_written():
+    """Seed 001, lines 1369-1372: cluster priorities, thematic areas, rules of engagement, communication guidelines."""
+    contents = (
+        'cluster_priorities = ["space"]\nthematic_areas = ["satellites"]\n'
+        'rules_of_engagement = "One vote each"\ncommunication_guidelines = "Monthly call"\n'
+    )
+    bare = LADDER.replace('thematic_areas = ["space technologies"]\n', "")
+    assert corallia_findings(bare) == []  # none is required: an MoU is "general and flexible"
+    full = bare.replace('added_value = "Shared services"\n', 'added_value = "Shared services"\n' + contents, 1)
+    plan = intl_sdk.loads(full)
+    assert {key: plan.agreements[0].extra[key] for key in MOU_CONTENTS} == {
+        "cluster_priorities": ["space"], "thematic_areas": ["satellites"],
+        "rules_of_engagement": "One vote each", "communication_guidelines": "Monthly call",
+    }
+    assert intl_sdk.dumps(plan) == full and corallia_findings(full) == []
+
+
+def test_the_catalogues_claim_no_pillar_the_report_does_not_support():
+    """VC syndication is not pillar 5 (seed lines 1147-1151), transnational projects not pillar 6 (1154-1158)."""
+    plugins = assert_loads_cleanly(intl_corallia)
+    activities = {a.id: a.pillars for c in plugins.catalogues.values() for a in c.activities}
+    assert "international-connections" not in activities["vc-syndication"]
+    assert "european-policy" not in activities["transnational-projects"]
+    assert not any({"international-connections", "european-policy"} & set(p) for p in activities.values())
+
+
+def test_a_required_field_the_source_does_not_give_is_recorded_not_reported():
+    text = LADDER.replace('sponsor = "Minister"', 'not_given = ["sponsor"]')
+    assert corallia_findings(text) == []

@@ -1,24 +1,31 @@
-"""The live findings panel: the checker's findings and the fields typed wrong."""
+"""The live findings panel: the checker's findings and the fields typed wrong,
+with the selected one told in full underneath."""
 
 from __future__ import annotations
 
 from typing import Iterable
 
 from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from intl_sdk.display import printable
 from intl_sdk.findings import Finding
 
 _STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_PADDING = 2  # DataTable's cell padding, both sides
 
 
 class FindingsTable(DataTable):
-    """Findings, one a row; Enter (or a click) jumps to the field a finding names."""
+    """Findings, one a row; Enter (or a click) jumps to the field a finding names.
+    The message takes the width the other columns leave; the detail line under
+    the table gives the highlighted finding whole."""
 
     DEFAULT_CSS = """
     FindingsTable { height: 1fr; }
+    FindingsTable:nocolor > .datatable--cursor { text-style: reverse bold; }
     """
 
     class Jump(Message):
@@ -26,44 +33,117 @@ class FindingsTable(DataTable):
             super().__init__()
             self.location = location
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
-        self._locations: list[tuple] = []
-        self._shown: list[tuple] = []
+    class Highlighted(Message):
+        """The highlighted finding changed (None: there are none)."""
 
-    def on_mount(self) -> None:
-        self.add_column("", key="severity", width=8)
-        self.add_column("code", key="code", width=22)
-        self.add_column("where", key="where", width=26)
-        self.add_column("message", key="message")
+        def __init__(self, row: tuple | None) -> None:
+            super().__init__()
+            self.row = row  # (severity, code, path, message, location, line, hint)
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, show_header=False, **kwargs)
+        self._shown: list[tuple] = []
+        self._layout: tuple = ()
+
+    def on_resize(self) -> None:
+        self._fill(self._shown, force=True)
 
     def show(self, findings: Iterable[Finding], typed: Iterable[tuple[tuple, str, str]] = ()) -> None:
         """Replace the rows (only when something changed: cheap while typing)."""
-        rows = [("error", "invalid-input", path, message, location) for location, path, message in typed]
-        rows += [(f.severity.value, f.code, f.path, f.message, f.location) for f in findings]
-        if rows == self._shown:
+        rows = [("error", "invalid-input", path, message, location, None, "") for location, path, message in typed]
+        rows += [(f.severity.value, f.code, f.path, f.message, f.location, f.line, f.hint) for f in findings]
+        self._fill(rows)
+
+    def _fill(self, rows: list[tuple], force: bool = False) -> None:
+        width = self.size.width or self.app.size.width
+        columns = ["severity", "message"] + (["code", "where"] if width >= 150 else [])
+        natural = {"severity": 7, "where": max((len(printable(r[2])) for r in rows), default=5), "code": max((len(r[1]) for r in rows), default=4)}
+        fixed = sum(natural[c] + _PADDING for c in columns if c != "message")
+        layout = (tuple(columns), max(20, width - fixed - _PADDING - 2))
+        if rows == self._shown and (layout == self._layout or not force):
             return
         self._shown = rows
         cursor = self.cursor_row
-        self.clear()
-        self._locations = []
-        for index, (severity, code, path, message, location) in enumerate(rows):
-            self._locations.append(location)
-            self.add_row(
-                Text(severity, style=_STYLES[severity]),
-                Text(printable(code)),
-                Text(printable(path), style="dim"),
-                Text(printable(message)),
-                key=str(index),
-            )
+        self.clear(columns=layout != self._layout)
+        if layout != self._layout:
+            self._layout = layout
+            for column in columns:
+                self.add_column(column, key=column, width=layout[1] if column == "message" else natural[column])
+        for index, (severity, code, path, message, *_) in enumerate(rows):
+            cells = {
+                "severity": Text(severity, style=_STYLES[severity]),
+                "message": Text(printable(message), no_wrap=True, overflow="ellipsis"),
+                "where": Text(printable(path), style="dim"),
+                "code": Text(printable(code), style="dim"),
+            }
+            self.add_row(*(cells[column] for column in columns), key=str(index))
         if rows:
             self.move_cursor(row=min(cursor, len(rows) - 1), animate=False)
+        self.post_message(self.Highlighted(self.row_at(self.cursor_row)))
+
+    def row_at(self, row: int) -> tuple | None:
+        return self._shown[row] if 0 <= row < len(self._shown) else None
 
     def location_at(self, row: int) -> tuple | None:
-        return self._locations[row] if 0 <= row < len(self._locations) else None
+        shown = self.row_at(row)
+        return None if shown is None else shown[4]
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self.post_message(self.Highlighted(self.row_at(event.cursor_row)))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         location = self.location_at(event.cursor_row)
         if location is not None:
             self.post_message(self.Jump(location))
+
+
+class FindingsPanel(Vertical):
+    """A title with the counts, the findings table, and the highlighted finding in full."""
+
+    DEFAULT_CSS = """
+    FindingsPanel { height: auto; }
+    FindingsPanel > #findings-title { height: 1; width: 100%; background: $panel; color: $text; padding: 0 1; }
+    FindingsPanel > FindingsTable { height: 4; }
+    FindingsPanel > #finding-detail { height: 3; padding: 0 1; background: $boost; }
+    """
+
+    note: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="findings-title")
+        yield FindingsTable(id="findings")
+        yield Static(id="finding-detail")
+
+    def say(self, note: str | None) -> None:
+        """Tell where the last jump landed and why (None: the usual help)."""
+        self.note = note
+        self._title()
+
+    def _title(self) -> None:
+        title = Text("Findings", style="bold")
+        count = len(self.query_one(FindingsTable)._shown)
+        title.append(f" ({count})" if count else ": none", style="bold")
+        if self.note:
+            title.append(f"   ▸ {self.note}", style="bold")
+        else:
+            title.append("   F8 goes there, Enter jumps to the field", style="dim")
+        title.no_wrap = True
+        title.overflow = "ellipsis"
+        self.query_one("#findings-title", Static).update(title)
+
+    def on_findings_table_highlighted(self, event: FindingsTable.Highlighted) -> None:
+        self._title()
+        detail = self.query_one("#finding-detail", Static)
+        if event.row is None:
+            detail.update(Text("Nothing to fix.", style="dim"))
+            return
+        severity, code, path, message, _, line, hint = event.row
+        # the message first, so that it shows whole at any size; then where and how to fix it
+        text = Text(f"{severity}: ", style=_STYLES[severity])
+        text.append(printable(message), style="bold")
+        text.append(f"  {printable(code)} at {printable(path) or 'the plan'}" + (f", line {line}" if line else ""), style="dim")
+        if hint:
+            text.append(f". {printable(hint)}", style="dim")
+        detail.update(text)

@@ -14,25 +14,33 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from intl_tui.fields import MEASURE_CHOICES, PILLAR_CHOICES, Field, format_value
+from intl_tui.widgets.editors import CheckList, ProseArea
 
 
 class FieldRow(Horizontal):
+    """A label and its editor on one line. The focused field's label is drawn
+    in reverse video, so it is found without colour."""
+
     DEFAULT_CSS = """
-    FieldRow { height: auto; layout: grid; grid-size: 2; grid-columns: 20 1fr; grid-rows: auto; margin-bottom: 1; }
+    FieldRow { height: auto; max-width: 120; layout: grid; grid-size: 2; grid-columns: 18 1fr; grid-rows: auto; }
     FieldRow > .label { width: 100%; padding: 0 1 0 0; text-align: right; color: $text-muted; }
+    FieldRow:focus-within > .label { text-style: reverse bold; color: $text; }
     FieldRow > .editor { width: 100%; }
-    FieldRow > .problem { column-span: 2; color: $error; padding: 0 0 0 20; height: auto; display: none; }
+    FieldRow > .problem { column-span: 2; color: $error; padding: 0 0 0 18; height: auto; display: none; }
     FieldRow.-invalid > .problem { display: block; }
-    FieldRow Input { border: none; height: 1; padding: 0 1; background: $boost; }
-    FieldRow Input:focus { background: $primary 30%; }
-    FieldRow.-invalid Input { background: $error 40%; }
-    FieldRow TextArea { height: 4; border: none; background: $boost; padding: 0 1; }
-    FieldRow TextArea:focus { background: $primary 20%; }
-    FieldRow SelectionList { height: auto; max-height: 8; border: none; background: $boost; }
+    FieldRow.-invalid > .label { color: $error; text-style: bold; }
+    FieldRow Input, FieldRow TextArea, FieldRow CheckList { background: $boost; }
+    FieldRow Input:focus, FieldRow TextArea:focus, FieldRow CheckList:focus { background: $primary 25%; }
+    FieldRow.-invalid Input { background: $error 30%; }
+    FieldRow TextArea { height: auto; max-height: 6; padding: 0 1; }
+    FieldRow ProseArea { max-height: 4; }
+    FieldRow > Input.editor { padding: 0 1; }
+    FieldRow CheckList { height: auto; max-height: 12; }
     FieldRow Select { height: auto; }
+    FieldRow CheckList:nocolor > .option-list--option-highlighted { text-style: reverse; }
     """
 
 
@@ -69,16 +77,18 @@ class PlanForm(VerticalScroll):
     def _editor(self, field: Field) -> Widget:
         kind, widget_id = field.kind, field.widget_id
         if kind == "pillars":
-            return SelectionList(*[(label, value) for value, label in PILLAR_CHOICES], id=widget_id, classes="editor")
+            return CheckList(PILLAR_CHOICES, id=widget_id, classes="editor")
         if kind == "measures":
-            return SelectionList(*[(label, value) for value, label in MEASURE_CHOICES], id=widget_id, classes="editor")
+            return CheckList(MEASURE_CHOICES, id=widget_id, classes="editor")
         if kind == "choice":
-            return Select([(c, c) for c in field.choices], allow_blank=True, id=widget_id, classes="editor")
+            return Select([(c, c) for c in field.choices], allow_blank=True, id=widget_id, classes="editor", compact=True)
         if kind == "flag":
-            return Select([("yes", "yes"), ("no", "no")], allow_blank=True, id=widget_id, classes="editor")
+            return Select([("yes", "yes"), ("no", "no")], allow_blank=True, id=widget_id, classes="editor", compact=True)
         if kind in ("lines", "parties"):
-            return TextArea("", id=widget_id, classes="editor", soft_wrap=True, show_line_numbers=False)
-        return Input("", id=widget_id, classes="editor", placeholder=field.help)
+            return TextArea("", id=widget_id, classes="editor", soft_wrap=True, show_line_numbers=False, compact=True)
+        if kind == "prose":
+            return ProseArea("", id=widget_id, classes="editor")
+        return Input("", id=widget_id, classes="editor", placeholder=field.help, compact=True)
 
     # -- showing values ------------------------------------------------------
 
@@ -108,21 +118,16 @@ class PlanForm(VerticalScroll):
         if isinstance(widget, Input):
             if widget.value != shown:
                 widget.value = shown
-                widget.cursor_position = len(shown)
+                # the start of a long value in view, not its end (the cursor scrolls the field)
+                widget.cursor_position = len(shown) if widget.has_focus else 0
         elif isinstance(widget, TextArea):
             if widget.text != shown:
                 widget.load_text(shown)
         elif isinstance(widget, Select):
             if widget.value != shown:
                 widget.value = shown
-        elif isinstance(widget, SelectionList):
-            if sorted(widget.selected) != sorted(shown):
-                widget.deselect_all()
-                for value in shown:
-                    try:
-                        widget.select(value)
-                    except Exception:  # an unknown pillar id: the checker reports it
-                        pass
+        elif isinstance(widget, CheckList):
+            widget.set_selected(shown)
 
     def mark(self, field: Field, problem: str | None) -> None:
         row = self.query_one(f"#row-{field.widget_id}")
@@ -132,7 +137,7 @@ class PlanForm(VerticalScroll):
     def focus_field(self, field: Field) -> Widget:
         widget = self.query_one(f"#{field.widget_id}")
         widget.focus()
-        self.scroll_to_widget(widget, animate=False)
+        self.scroll_to_widget(widget.parent or widget, animate=False)
         return widget
 
     # -- typing --------------------------------------------------------------
@@ -156,7 +161,7 @@ class PlanForm(VerticalScroll):
         event.stop()
         self._edited(event.select.id, event.value)
 
-    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+    def on_check_list_changed(self, event: CheckList.Changed) -> None:
         event.stop()
-        widget = event.selection_list
-        self._edited(widget.id, list(widget.selected))
+        widget = event.check_list
+        self._edited(widget.id, widget.selected)

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.widgets import DataTable, Static
 
 from intl_sdk.checks.context import format_number
-from intl_sdk.display import printable
+from intl_sdk.display import counted, printable
 from intl_sdk.model import Plan
 from intl_sdk.views import allocation, coverage
 
@@ -19,7 +19,7 @@ class SharesSummary(Static):
     """The running total of shares, what is unallocated or over, and a bar of the shares."""
 
     DEFAULT_CSS = """
-    SharesSummary { height: 3; padding: 0 1; }
+    SharesSummary { height: 2; padding: 0 1; }
     """
 
     _plan: Plan | None = None
@@ -36,9 +36,9 @@ class SharesSummary(Static):
         text = Text("Total ", style="bold")
         text.append(f"{format_number(total)}%", style="bold green" if gap == 0 else "bold red")
         if gap > 0:
-            text.append(f"  ·  {format_number(gap)} point{'s' if gap != 1 else ''} unallocated", style="red")
+            text.append(f"  ·  {counted(gap, 'point')} unallocated", style="red")
         elif gap < 0:
-            text.append(f"  ·  {format_number(-gap)} point{'s' if gap != -1 else ''} over-allocated", style="red")
+            text.append(f"  ·  {counted(-gap, 'point')} over-allocated", style="red")
         else:
             text.append("  ·  fully allocated", style="green")
         if view.budget is not None:
@@ -61,33 +61,71 @@ class SharesSummary(Static):
         self.update(text)
 
 
+_PILLAR_SHORT = {
+    "competitive-sectors": "Competitive sectors",
+    "science-rd-hei": "Science, R&D, HEI",
+    "strategic-countries": "Strategic countries",
+    "regional-assets": "Regional assets",
+    "international-connections": "Connections",
+    "european-policy": "European policy",
+}
+
+
+def two_lines(name: str, width: int) -> Text:
+    """A region's name in at most two lines of `width`, by words; a word too long ends in "…"."""
+    lines: list[str] = []
+    for word in name.split():
+        word = word if len(word) <= width else word[: width - 1] + "…"
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        elif len(lines) < 2:
+            lines.append(word)
+        else:
+            lines[-1] = (lines[-1] + " " + word)[: width - 1] + "…"
+            break
+    return Text("\n".join(lines))
+
+
 class CoverageGrid(DataTable):
-    """Pillars down, regions across: how many actions serve each; uncovered pillars in red."""
+    """Pillars down, regions across: how many actions serve each; uncovered
+    pillars in red. Every region fits the width: names on two lines, by words;
+    past a width of 7 a column the grid scrolls, the pillar column fixed."""
 
     DEFAULT_CSS = """
     CoverageGrid { height: 9; }
     """
 
     def __init__(self, **kwargs) -> None:
-        super().__init__(cursor_type="none", show_cursor=False, **kwargs)
+        super().__init__(cursor_type="none", show_cursor=False, header_height=2, fixed_columns=2, **kwargs)
         self._shape: tuple = ()
+        self._plan: Plan | None = None
+
+    def on_resize(self) -> None:
+        if self._plan is not None:
+            self.show(self._plan)
 
     def show(self, plan: Plan) -> None:
+        self._plan = plan
         view = coverage(plan)
-        shape = (view.regions, tuple(sorted(view.actions.items())))
+        width = self.size.width or self.app.size.width
+        pillar_width, all_width = 22, 4
+        regions = max(len(view.regions), 1)
+        room = width - (pillar_width + all_width + 4 * self.cell_padding + 2)
+        column = max(7, min(14, room // regions - 2 * self.cell_padding))
+        shape = (view.regions, tuple(sorted(view.actions.items())), column)
         if shape == self._shape:
             return
         self._shape = shape
         self.clear(columns=True)
-        self.add_column("pillar", key="pillar", width=34)
-        self.add_column("all", key="all", width=5)
-        for region_id, name in view.regions:
-            self.add_column(Text(printable(name)[:14]), key=f"r:{region_id}", width=max(5, min(14, len(name))))
+        self.add_column("pillar", key="pillar", width=pillar_width)
+        self.add_column("all", key="all", width=all_width)
+        for position, (_, name) in enumerate(view.regions):  # by position: two regions may share an id
+            self.add_column(two_lines(printable(name), column), key=f"r:{position}", width=column)
         for pillar in view.pillars:
             uncovered = pillar.id in view.uncovered
             style = "bold red" if uncovered else ""
             cells: list = [
-                Text(f"{pillar.number}. {pillar.title}"[:34], style=style),
+                Text(f"{pillar.number} {_PILLAR_SHORT.get(pillar.id, pillar.title)}", style=style, no_wrap=True, overflow="ellipsis"),
                 Text("none" if uncovered else str(view.pillar_total(pillar.id)), style=style),
             ]
             for region_id, _ in view.regions:

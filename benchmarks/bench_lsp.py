@@ -1,0 +1,157 @@
+"""`intl lsp`: a change to diagnostics published, beside `loads` + `check` of the same text.
+
+    uv run --all-packages python benchmarks/bench_lsp.py [--changes 40] [--large-changes 6]
+
+Drives `intl lsp` as an editor does, over stdio (JSON-RPC with Content-Length
+framing, written and read here with nothing in between): opens a plan, then
+sends incremental changes (one share edited, alternately, so every change is
+a new text with a `shares-sum` finding) and times each change until the
+`textDocument/publishDiagnostics` of its version arrives. The server runs with
+`debounceMs: 0`, so the figure is what comes after the debounce. The baseline
+is `intl_sdk.check(intl_sdk.loads(text))` of the same texts in this process.
+Targets: at most 1.3x the baseline, and at most 50 ms on NWDA.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import intl_sdk  # noqa: E402
+from plan_factory import make_plan_text  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+class StdioClient:
+    """The smallest LSP client: framed JSON over the server's stdin and stdout."""
+
+    def __init__(self, command: list[str]) -> None:
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.next_id = 0
+
+    def send(self, message: dict) -> None:
+        body = json.dumps(message).encode("utf-8")
+        assert self.process.stdin is not None
+        self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.process.stdin.flush()
+
+    def receive(self) -> dict:
+        assert self.process.stdout is not None
+        length = None
+        while True:
+            line = self.process.stdout.readline()
+            if not line:
+                raise RuntimeError("the server closed its output")
+            if line == b"\r\n":
+                break
+            name, _, value = line.decode("ascii").partition(":")
+            if name.strip().lower() == "content-length":
+                length = int(value)
+        assert length is not None
+        return json.loads(self.process.stdout.read(length))
+
+    def request(self, method: str, params: object) -> dict:
+        self.next_id += 1
+        self.send({"jsonrpc": "2.0", "id": self.next_id, "method": method, "params": params})
+        while True:
+            message = self.receive()
+            if message.get("id") == self.next_id and "method" not in message:
+                return message
+
+    def notify(self, method: str, params: object) -> None:
+        self.send({"jsonrpc": "2.0", "method": method, "params": params})
+
+    def diagnostics_for(self, version: int) -> list:
+        while True:
+            message = self.receive()
+            if message.get("method") == "textDocument/publishDiagnostics" and message["params"].get("version") == version:
+                return message["params"]["diagnostics"]
+
+    def close(self) -> None:
+        self.request("shutdown", None)
+        self.notify("exit", None)
+        self.process.wait(timeout=60)
+
+
+def share_line(text: str) -> tuple[int, int, str]:
+    """(line, column, the share's digits) of the first `share = N` line."""
+    for number, line in enumerate(text.split("\n")):
+        if line.startswith("share = "):
+            return number, len("share = "), line[len("share = ") :].strip()
+    raise ValueError("no share in the plan")
+
+
+def measure(name: str, text: str, changes: int) -> None:
+    line, column, digits = share_line(text)
+    values = [str(int(float(digits)) + 2), str(int(float(digits)) + 3)]
+    texts = [text.replace(f"share = {digits}\n", f"share = {value}\n", 1) for value in values]
+
+    intl = str(Path(sys.executable).with_name("intl"))
+    client = StdioClient([intl, "lsp"])
+    client.request("initialize", {"processId": os.getpid(), "capabilities": {}, "initializationOptions": {"debounceMs": 0}})
+    client.notify("initialized", {})
+    uri = f"file://{REPO}/bench-{name}.toml"
+    client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "toml", "version": 1, "text": text}})
+    client.diagnostics_for(1)
+    baseline, published, round_trips = [], [], []
+    current = digits
+    for index in range(changes):  # interleaved, so that the machine's load weighs on both alike
+        start = time.perf_counter()
+        intl_sdk.check(intl_sdk.loads(texts[index % 2]))
+        baseline.append(time.perf_counter() - start)
+        version = index + 2
+        value = values[index % 2]
+        change = {
+            "range": {"start": {"line": line, "character": column}, "end": {"line": line, "character": column + len(current)}},
+            "text": value,
+        }
+        start = time.perf_counter()
+        client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]})
+        found = client.diagnostics_for(version)
+        published.append(time.perf_counter() - start)
+        current = value
+        assert any(d.get("code") == "shares-sum" for d in found), found
+        start = time.perf_counter()  # a request with (almost) nothing to do: the pipes and the wake-ups alone
+        client.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}})
+        round_trips.append(time.perf_counter() - start)
+    client.close()
+
+    def ms(seconds: float) -> str:
+        return f"{seconds * 1000:8.2f} ms"
+
+    best, median = min(published), statistics.median(published)
+    base_best, base_median = min(baseline), statistics.median(baseline)
+    print(
+        f"{name:<14} {text.count(chr(10)) + 1:>7,} {ms(base_best)} {ms(base_median)} {ms(best)} {ms(median)}"
+        f" {ms(min(round_trips))} {ms(statistics.median(round_trips))} {best / base_best:6.2f}x {median / base_median:6.2f}x"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--changes", type=int, default=40, help="changes timed on NWDA")
+    parser.add_argument("--large-changes", type=int, default=6, help="changes timed on the 5,000-action plan")
+    args = parser.parse_args()
+    print(f"Python {sys.version.split()[0]} on {os.uname().machine}, {os.cpu_count()} cores")
+    print(
+        f"{'plan':<14} {'lines':>7} {'loads+check':>11} {'(median)':>11} {'published':>11} {'(median)':>11}"
+        f" {'round trip':>11} {'(median)':>11} {'best':>7} {'median':>7}"
+    )
+    measure("nwda", (REPO / "examples" / "nwda.toml").read_text(encoding="utf-8"), args.changes)
+    measure("5,000 actions", make_plan_text(), args.large_changes)
+    print("published: from sending textDocument/didChange to reading the diagnostics of that version (debounce 0);")
+    print("round trip: a completion with nothing to offer, for what the pipes and process wake-ups alone cost;")
+    print("ratios: published / loads+check of the same texts, best against best and median against median")
+
+
+if __name__ == "__main__":
+    main()

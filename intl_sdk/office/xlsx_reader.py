@@ -1,0 +1,89 @@
+"""Worksheets of an .xlsx workbook as tables (openpyxl, read-only: a 10,000-row sheet streams).
+
+Formulas are read as their last computed values (what the user saw); a cell
+with a formula error (`#REF!`) is marked as one, so it becomes a note, not a
+figure. Anything that stops the file from opening is a `SourceError`: a
+renamed text file, an encrypted workbook, a corrupt archive.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+import warnings
+
+from intl_sdk.office.cells import Cell, Source, SourceError, SourceTable
+
+__all__ = ["read_xlsx"]
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_QUOTED_RE = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def _is_percent(number_format: str | None) -> bool:
+    return bool(number_format) and "%" in _QUOTED_RE.sub("", number_format)  # type: ignore[arg-type]
+
+
+def _has_time(number_format: str | None) -> bool:
+    return bool(number_format) and re.search(r"[hs]", _QUOTED_RE.sub("", number_format).lower()) is not None  # type: ignore[arg-type]
+
+
+def _cell(cell) -> Cell:
+    value = cell.value
+    if value is None:
+        return Cell()
+    data_type = getattr(cell, "data_type", None)
+    number_format = getattr(cell, "number_format", None)
+    if data_type == "e":
+        return Cell(str(value), error=True)
+    if isinstance(value, _dt.datetime):
+        if not _has_time(number_format) and value.time() == _dt.time(0):
+            return Cell(value.date(), date_only=True)
+        return Cell(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return Cell(value, percent=_is_percent(number_format))
+    return Cell(value)
+
+
+def read_xlsx(path: str) -> Source:
+    """Every worksheet, in order, and the workbook's title property."""
+    label = os.path.basename(path)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+    except OSError as error:
+        raise SourceError(f"cannot be read: {error.strerror or error}") from None
+    if head.startswith(_OLE_MAGIC):
+        raise SourceError("is an encrypted workbook or an old Excel 97-2003 file: save it as .xlsx without a password")
+    if not head.startswith(b"PK"):
+        raise SourceError("is not an .xlsx workbook (not a zip archive): save it from your spreadsheet as .xlsx")
+    import openpyxl
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it skips
+            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            try:
+                source = Source(label, title=(workbook.properties.title or None) if workbook.properties else None)
+                for sheet in workbook.worksheets:
+                    if not hasattr(sheet, "iter_rows"):  # a chart sheet
+                        continue
+                    sheet.reset_dimensions()  # some writers give wrong dimensions; read what is there
+                    rows = []
+                    for row in sheet.iter_rows():
+                        cells = [_cell(cell) for cell in row]
+                        while cells and cells[-1].value is None:
+                            cells.pop()
+                        rows.append(cells)
+                    while rows and not rows[-1]:
+                        rows.pop()
+                    source.tables.append(SourceTable(sheet.title, rows))
+            finally:
+                workbook.close()
+    except SourceError:
+        raise
+    except Exception as error:  # any failure inside the archive means the file is not a readable workbook
+        detail = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise SourceError(f"is not a readable .xlsx workbook ({detail[:120]})") from None
+    return source

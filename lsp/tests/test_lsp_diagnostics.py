@@ -1,0 +1,121 @@
+"""Diagnostics from `intl lsp`, through a real client: the findings of `intl check`, on their spans."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from lsprotocol import types
+
+from lsp_client import EXAMPLES, Document, RecordingClient, run_intl, text_of
+
+
+def _check_json(path) -> list[dict]:
+    result = run_intl("check", str(path), "--format", "json")
+    return json.loads(result.stdout)["files"][0]["findings"]
+
+
+@pytest.mark.asyncio
+async def test_nwda_diagnostics_are_intl_checks_findings_on_their_lines(client: RecordingClient):
+    document, diagnostics = await Document.open(client, EXAMPLES / "nwda.toml")
+    expected = _check_json(EXAMPLES / "nwda.toml")
+    got = [(d.range.start.line + 1, d.code, d.message.split("\nhint: ")[0]) for d in diagnostics]
+    assert got == [(f["line"], f["code"], f["message"]) for f in expected]
+
+    shares = next(d for d in diagnostics if d.code == "shares-sum")
+    assert shares.severity == types.DiagnosticSeverity.Error
+    assert shares.range.start.line + 1 == 30  # where `intl check` puts it: the first share
+    assert text_of(document.text, shares.range) == "share = 24"  # a non-empty range
+    assert shares.code_description is not None and shares.code_description.href == "https://example.org/checks#shares-sum"
+    assert shares.message.endswith("\nhint: add 1 to one or more shares, or a region for the rest, so they total 100")
+    assert shares.source == "intl"
+
+    incomplete = next(d for d in diagnostics if d.code == "indicator-incomplete")
+    assert incomplete.severity == types.DiagnosticSeverity.Warning
+    assert text_of(document.text, incomplete.range) == "{ value = 7147 }"  # the value, not the line
+
+
+@pytest.mark.asyncio
+async def test_a_change_is_rechecked_and_the_newest_version_wins(client: RecordingClient):
+    document, _ = await Document.open(client, EXAMPLES / "nwda.toml")
+    texts = [document.text.replace("share = 24\n", f"share = {share}\n", 1) for share in (26, 30, 25)]
+    for text in texts:
+        last = document.change(text)
+    diagnostics = await client.diagnostics_of(document.uri, last)
+    assert "shares-sum" not in {d.code for d in diagnostics}  # 25 makes 100: the last text's findings
+    versions = client.versions_published(document.uri)
+    assert versions == sorted(versions)  # never an older version after a newer one
+    assert versions[-1] == last
+
+
+@pytest.mark.asyncio
+async def test_incremental_changes_are_applied_and_saving_publishes_again(client: RecordingClient, nwda_path):
+    document, _ = await Document.open(client, nwda_path)
+    start = document.position("24", after="share = ")
+    document.version += 1
+    document.text = document.text.replace("share = 24\n", "share = 25\n", 1)
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=document.uri, version=document.version),
+            content_changes=[
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(start=start, end=types.Position(line=start.line, character=start.character + 2)),
+                    text="25",
+                )
+            ],
+        )
+    )
+    assert "shares-sum" not in {d.code for d in await client.diagnostics_of(document.uri, document.version)}
+    published = len(client.published)
+    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=document.uri)))
+    on_save = await client.published_after(published)
+    assert on_save.version == document.version
+    assert "shares-sum" not in {d.code for d in on_save.diagnostics}
+
+
+@pytest.mark.asyncio
+async def test_plan_settings_apply(client: RecordingClient, tmp_path):
+    text = (EXAMPLES / "nwda.toml").read_text(encoding="utf-8").replace(
+        "frameworks = []\n", 'frameworks = []\nignore = ["indicator-incomplete"]\n[severity]\nshares-sum = "warning"\n', 1
+    )
+    _, diagnostics = await Document.open(client, tmp_path / "settings.toml", text)
+    codes = {d.code: d.severity for d in diagnostics}
+    assert "indicator-incomplete" not in codes
+    assert codes["shares-sum"] == types.DiagnosticSeverity.Warning
+
+
+@pytest.mark.asyncio
+async def test_a_broken_file_is_one_diagnostic_at_its_line_and_column(client: RecordingClient, tmp_path):
+    text = 'format = 1\n\n[strategy]\nname = "Broken"\n\n[[regions]]\nid = "india"\nshare = "24%"\n'
+    document, diagnostics = await Document.open(client, tmp_path / "broken.toml", text)
+    assert len(diagnostics) == 1
+    (error,) = diagnostics
+    assert error.severity == types.DiagnosticSeverity.Error
+    assert error.range.start == types.Position(line=7, character=8)  # line 8, column 9: the value
+    assert text_of(document.text, error.range) == '"24%"'
+    assert "`regions[0].share` must be a number" in error.message
+
+    version = document.change(text.replace('"Broken"\n', '"Broken\n'))  # not even TOML now
+    (error,) = await client.diagnostics_of(document.uri, version)
+    assert error.range.start.line == 3 and "not valid TOML" in error.message
+
+    version = document.change(text.replace('"24%"', "24"))
+    fixed = await client.diagnostics_of(document.uri, version)
+    assert "shares-sum" in {d.code for d in fixed}  # read again once it is fixed
+
+
+@pytest.mark.asyncio
+async def test_a_toml_file_that_is_not_a_plan_gets_nothing(client: RecordingClient, tmp_path):
+    _, diagnostics = await Document.open(client, tmp_path / "pyproject.toml", '[project]\nname = "x"\nformat = 1\n')
+    assert diagnostics == []
+    document, diagnostics = await Document.open(client, tmp_path / "half.toml", "[tool\nname = ")
+    assert diagnostics == []
+
+
+@pytest.mark.asyncio
+async def test_closing_a_document_clears_its_diagnostics(client: RecordingClient):
+    document, diagnostics = await Document.open(client, EXAMPLES / "nwda.toml")
+    assert diagnostics
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=document.uri)))
+    await client.diagnostics_of(document.uri, None)
+    assert list(client.diagnostics[document.uri]) == []

@@ -1,0 +1,108 @@
+"""`intl export`: a workbook colleagues can use (live total, formats, frozen headers) and CSV files."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+
+import pytest
+
+import intl_sdk
+from support import EXAMPLES
+
+openpyxl = pytest.importorskip("openpyxl", reason="the office extra is not installed")
+
+NWDA = str(EXAMPLES / "nwda.toml")
+
+
+def test_the_workbook_has_its_sheets_a_live_total_that_turns_red_and_numbers_as_numbers(run_intl, tmp_path):
+    out = tmp_path / "nwda.xlsx"
+    result = run_intl("export", NWDA, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Strategy", "Action plan", "Actions", "Indicators", "Agreements", "Findings"]
+    plan_sheet = book["Action plan"]
+    assert [c.value for c in plan_sheet[1]] == ["Id", "Target region", "Share", "Summary of main activities"]
+    assert plan_sheet["C2"].value == 0.24 and plan_sheet["C2"].number_format == "0%"
+    assert plan_sheet["B8"].value == "Total" and plan_sheet["C8"].value == "=SUM(C2:C7)"
+    rules = [rule for ranges in plan_sheet.conditional_formatting for rule in ranges.rules]
+    assert [rule.formula for rule in rules] == [["ROUND($C$8,10)<>1"]]
+    assert rules[0].dxf.font.color.rgb.endswith("9C0006")
+    for sheet in book.worksheets:
+        assert sheet.freeze_panes == "A2"
+        assert all(cell.font.b for cell in sheet[1])
+    assert plan_sheet.column_dimensions["B"].width >= len("Emerging markets / other")
+    indicators = book["Indicators"]
+    headers = [c.value for c in indicators[1]]
+    exporters = [c.value for c in indicators[2]]
+    assert exporters[headers.index("Baseline")] == 7147 and exporters[headers.index("Target year")] == 2009
+    fdi = [c.value for c in indicators[4]]
+    assert fdi[headers.index("Baseline year")] == "2005/6"
+    assert {"Actual 2006", "Progress", "Status"} <= set(headers)
+    findings = book["Findings"]
+    assert [c.value for c in findings[1]] == ["Code", "Severity", "Where", "Line", "Message", "Hint"]
+    assert any(row[0].value == "shares-sum" for row in findings.iter_rows(min_row=2))
+
+
+def test_money_and_staff_follow_the_shares(tmp_path):
+    plan = intl_sdk.load(NWDA)
+    plan.strategy.budget = intl_sdk.Budget(amount=1_000_000, currency="GBP")
+    plan.strategy.staff_fte = 10
+    source = tmp_path / "plan.toml"
+    intl_sdk.dump(plan, source)
+    out = tmp_path / "plan.xlsx"
+    subprocess.run([sys.executable, "-m", "intl_sdk", "export", str(source), "-o", str(out)], check=True, capture_output=True)
+    sheet = openpyxl.load_workbook(out)["Action plan"]
+    headers = [c.value for c in sheet[1]]
+    assert headers[:5] == ["Id", "Target region", "Share", "Money (GBP)", "Staff (FTE)"]
+    strategy = openpyxl.load_workbook(out)["Strategy"]
+    budget_row = next(row[0].row for row in strategy.iter_rows() if row[0].value == "Budget")
+    assert sheet["D2"].value == f"=C2*Strategy!$B${budget_row}"
+    assert sheet["D8"].value == "=SUM(D2:D7)"
+
+
+def test_plan_text_is_never_a_formula(run_intl, tmp_path):
+    source = tmp_path / "hostile.toml"
+    source.write_text(
+        'format = 1\n[strategy]\nname = "=HYPERLINK(\\"http://e.test\\",\\"x\\")"\n'
+        '[[regions]]\nid = "a"\nname = "=1+2"\nshare = 100\nsummary = "@SUM(A1)"\n'
+        '[[actions]]\nid = "b"\nregion = "a"\npillars = []\ntitle = "-2+3"\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "hostile.xlsx"
+    assert run_intl("export", str(source), "-o", str(out)).returncode == 0
+    book = openpyxl.load_workbook(out)
+    assert (book["Action plan"]["B2"].value, book["Action plan"]["B2"].data_type) == ("=1+2", "s")
+    assert (book["Strategy"]["B2"].value, book["Strategy"]["B2"].data_type) == ('=HYPERLINK("http://e.test","x")', "s")
+    folder = tmp_path / "csv"
+    assert run_intl("export", str(source), "--format", "csv", "-o", str(folder)).returncode == 0
+    rows = list(csv.reader((folder / "action-plan.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[1][1:4] == ["'=1+2", "100", "'@SUM(A1)"]
+    assert list(csv.reader((folder / "actions.csv").read_text(encoding="utf-8-sig").splitlines()))[1][2] == "'-2+3"
+
+
+def test_csv_writes_one_file_a_table(run_intl, tmp_path):
+    folder = tmp_path / "nwda"
+    result = run_intl("export", NWDA, "-o", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "action-plan.csv", "actions.csv", "agreements.csv", "findings.csv", "indicators.csv", "strategy.csv"]
+    rows = list(csv.reader((folder / "action-plan.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0][:3] == ["Id", "Target region", "Share"] and rows[1][2] == "24" and rows[-1][1:3] == ["Total", "99"]
+
+
+def test_what_a_workbook_cannot_keep_is_said_and_exits_1(run_intl, tmp_path):
+    source = tmp_path / "plan.toml"
+    source.write_text('format = 1\n[[regions]]\nid = "a"\nname = "x"\nshare = 33.3333333333333333\n', encoding="utf-8")
+    result = run_intl("export", str(source), "-o", str(tmp_path / "plan.xlsx"))
+    assert result.returncode == 1
+    assert "not kept: regions.a.share: 33.3333333333333333 has 18 significant digits" in result.stderr
+
+
+def test_an_unreadable_plan_exits_2(run_intl, tmp_path):
+    source = tmp_path / "bad.toml"
+    source.write_text('format = 1\n[[regions]]\nshare = "x"\n', encoding="utf-8")
+    result = run_intl("export", str(source), "-o", str(tmp_path / "bad.xlsx"))
+    assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
+    assert not (tmp_path / "bad.xlsx").exists()

@@ -1,0 +1,71 @@
+"""Export to a workbook, import it back: the same plan, for every example and generated plans."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import intl_sdk
+from office_support import export_xlsx, fit_to_a_spreadsheet, import_plan, without_imported_from
+from strategies import plans
+from support import EXAMPLES
+
+pytest.importorskip("openpyxl", reason="the office extra is not installed")
+
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.toml"))
+
+
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.name)
+def test_every_example_comes_back_from_its_workbook(example, tmp_path):
+    plan = intl_sdk.load(example)
+    workbook = tmp_path / "plan.xlsx"
+    assert export_xlsx(plan, workbook) == []
+    result = import_plan(workbook)
+    assert result.notes == [] and not result.skipped
+    assert without_imported_from(result.plan) == plan
+
+
+def _round_trip(plan):
+    with tempfile.TemporaryDirectory() as folder:
+        workbook = Path(folder) / "plan.xlsx"
+        lost = export_xlsx(plan, workbook)
+        return lost, import_plan(workbook)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(plans)
+def test_a_generated_plan_within_what_a_spreadsheet_holds_comes_back_equal(plan):
+    plan = fit_to_a_spreadsheet(plan)
+    lost, result = _round_trip(plan)
+    assert lost == []
+    assert [str(note) for note in result.notes] == []
+    assert without_imported_from(result.plan) == plan
+    again = intl_sdk.loads(intl_sdk.dumps(result.plan))  # and it saves as a plan file
+    assert again == result.plan
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(plans)
+def test_whatever_an_export_does_not_name_as_lost_comes_back(plan):
+    lost, result = _round_trip(plan)
+    if not lost:
+        assert without_imported_from(result.plan) == plan
+
+
+def test_what_a_cell_cannot_hold_is_named(tmp_path):
+    plan = intl_sdk.loads(
+        'format = 1\n[strategy]\nname = "A\\u0007B"\n[[regions]]\nid = "a"\nname = ""\n'
+        "share = 12.3456789012345678\n"
+    )
+    lost = export_xlsx(plan, tmp_path / "plan.xlsx")
+    assert lost == [
+        "strategy.name: control characters a cell cannot hold are written as visible escapes (\\x1b)",
+        "regions.a.name: an empty text is written as an empty cell",
+        "regions.a.share: 12.3456789012345678 has 18 significant digits; a spreadsheet keeps 15: written as 12.345678901234567",
+    ]
+    back = import_plan(tmp_path / "plan.xlsx").plan
+    assert back.strategy.name == "A\\x07B"
+    assert back.regions[0].share == intl_sdk.loads("format = 1\n[[regions]]\nshare = 12.3456789012346\n").regions[0].share
