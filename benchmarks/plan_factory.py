@@ -8,7 +8,7 @@ staff (a `staff-exceeded` in every region), shares with decimals, dates
 outside the period, missing and wrong references, ids, values and fields,
 indicators without targets or going the wrong way, agreements of unknown
 kinds (all the core kinds but `period-reversed` and `resources-missing`,
-which would make every action's a finding). `findings=False` gives a plan
+which would make every action's a finding, and `plugin-error`). `findings=False` gives a plan
 that checks clean. `scale` multiplies all
 three counts.
 """
@@ -135,6 +135,7 @@ def make_plan_text(actions: int = 5000, regions: int = 200, indicators: int = 50
             f"target = {target}",
             f"actuals = {actuals}",
             f'measures = ["{MEASURES[i % (6 if findings else 7)]}"]',  # minimum-indicators
+            'not_given = ["baseline.yaer"]' if findings and i % 70 == 10 else "",  # not-given-invalid
             "",
         ]
     for g in range(max(1, indicators // 50)):
