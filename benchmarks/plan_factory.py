@@ -96,7 +96,7 @@ def make_plan_text(actions: int = 5000, regions: int = 200, indicators: int = 50
             if a % 40 == 23:
                 start = "2025-01-15"  # action-outside-period
             if a % 100 == 29:
-                indicator = "no-such-indicator"  # unknown-reference
+                indicator = f"indicator-{a % indicators}x"  # unknown-reference: a near miss, each its own
             if a % 175 == 31:
                 cost = 100_000_000  # budget-exceeded in its region
         out += [

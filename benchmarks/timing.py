@@ -36,6 +36,20 @@ class _GcClock:
             self.passes += 1
 
 
+def forget_caches(prefix: str = "intl_sdk") -> None:
+    """Clear every `functools` cache in the package's modules: a round must not
+    profit from the one before (a user's `intl check` starts a fresh process)."""
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if not name.startswith(prefix) or module is None:
+            continue
+        for value in list(vars(module).values()):
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear):
+                clear()
+
+
 def interleaved(
     functions: dict[str, Callable[[Any], object]],
     rounds: int = 5,
@@ -50,6 +64,7 @@ def interleaved(
     for _ in range(rounds):
         for name, function in functions.items():
             argument = setups[name]() if name in setups else None
+            forget_caches()
             gc.collect()
             clock = _GcClock()
             gc.callbacks.append(clock)

@@ -25,10 +25,10 @@ __all__ = [
 ]
 
 _STRING = (
-    r'"""(?:[^"\\]++|\\[\s\S]|"(?!""))*+"""(?:"{0,2})'
+    r'"(?!"")(?:[^"\\\n]++|\\.)*+"'
+    r"|'(?!'')[^'\n]*+'"
+    r'|"""(?:[^"\\]++|\\[\s\S]|"(?!""))*+"""(?:"{0,2})'
     r"|'''(?:[^']++|'(?!''))*+''''{0,2}"
-    r'|"(?:[^"\\\n]++|\\.)*+"'
-    r"|'[^'\n]*+'"
 )
 #: Deepest brackets the fast expressions follow; deeper values take the exact scanner.
 _FAST_DEPTH = 8
@@ -44,10 +44,12 @@ def _brackets(depth: int) -> str:
 
 _BRACKETS = _brackets(_FAST_DEPTH)
 _EOL = r"[ \t]*+(?:#[^\n]*+)?(?:\r?\n|\Z)"
-#: One statement, blank line or comment line, but never a table header.
-_LOGICAL_LINE = r"""(?![ \t]*+\[)[ \t]*+(?:[^\n"'\[{#]++|""" + _STRING + "|" + _BRACKETS + r")*+(?:#[^\n]*+)?(?:\r?\n|\Z)"
-_HEADER = r"""[ \t]*+\[(\[)?[ \t]*+((?:[^\]\n"'#]++|""" + _STRING + r")*+)\]\]?" + _EOL
-
+#: One statement, blank line or comment line, but never a table header (a statement starts with its key).
+_LOGICAL_LINE = (
+    r"""[ \t]*+(?:[^\s\[#"'{][^\n"'\[{#]*+|""" + _STRING + r""")(?:[^\n"'\[{#]++|""" + _STRING + "|" + _BRACKETS
+    + r")*+(?:#[^\n]*+)?(?:\r?\n|\Z)|" + _EOL
+)
+_HEADER = r"""[ \t]*+\[(\[)?[ \t]*+((?:[^\]\n"'#]++|""" + _STRING + r")*+)\]\]?" + _EOL + "()"
 #: The root table's lines, up to the first header.
 ROOT_BODY_RE = re.compile(f"(?:{_LOGICAL_LINE})*+")
 #: A header and the lines under it, up to the next header.

@@ -94,28 +94,36 @@ class Layout:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.sections: list[Section] = []
-        self._by_path: dict[Path, Section] = {}
-        self._arrays: dict[Path, list[Section]] = {}
-        self._first: dict[Path, int] = {}  # implicit tables and arrays: their first header
         enabled = gc.isenabled()
-        gc.disable()  # a few thousand small objects: no collection needed meanwhile
+        gc.disable()  # a few thousand small objects that all live on: no collection needed meanwhile
         try:
             try:
                 self._index_fast()
             except _Fallback:
-                self.sections, self._by_path, self._arrays, self._first = [], {}, {}, {}
                 self._index_exact()
         finally:
             if enabled:
                 gc.enable()
-        self._header_starts = [section.header_start for section in self.sections]
+        self._objects: list[Section | None] = [None] * len(self._paths)
+        self._first: dict[Path, int] | None = None
         self._all_spans: dict[Path, Span] | None = None
         self._under: dict[Path, list[Section]] | None = None
 
     # -- indexing the headers ------------------------------------------------
+    # One entry a header (entry 0 is the root table) in parallel lists: its
+    # data path, whether it is an `[[item]]`, where its header and body start
+    # and its header's line. `Section` objects are made only when asked for.
 
-    def _add_section(self, keys: tuple[str, ...], is_array: bool, start: int, body_start: int, line: int) -> Section:
+    def _start_index(self) -> None:
+        self._paths: list[Path] = [()]
+        self._items: list[bool] = [False]
+        self._starts: list[int] = [0]
+        self._bodies: list[int] = [0]
+        self._lines: list[int] = [1]
+        self._by_path: dict[Path, int] = {(): 0}
+        self._arrays: dict[Path, list[int]] = {}
+
+    def _add(self, keys: tuple[str, ...], is_array: bool, start: int, body_start: int, line: int) -> None:
         arrays = self._arrays
         path: Path = ()
         for key in keys[:-1] if is_array else keys:
@@ -123,51 +131,45 @@ class Layout:
             items = arrays.get(path)
             if items is not None:
                 path += (len(items) - 1,)
+        number = len(self._paths)
         if is_array:
-            array_path = path + (keys[-1],)
-            items = arrays.setdefault(array_path, [])
-            path = array_path + (len(items),)
-        section = Section(path, is_array, start, body_start, line, len(self.sections))
-        if is_array:
-            items.append(section)
-        self.sections.append(section)
-        self._by_path[path] = section
-        first = self._first
-        for depth in range(1, len(path)):
-            first.setdefault(path[:depth], start)
-        return section
+            path += (keys[-1],)
+            items = arrays.get(path)
+            if items is None:
+                items = arrays[path] = []
+            path += (len(items),)
+            items.append(number)
+        self._paths.append(path)
+        self._items.append(is_array)
+        self._starts.append(start)
+        self._bodies.append(body_start)
+        self._lines.append(line)
+        self._by_path[path] = number
 
     def _index_fast(self) -> None:
+        self._start_index()
         text = self.text
-        root = Section((), False, 0, 0, 1, 0)
-        self.sections.append(root)
-        self._by_path[()] = root
+        count = text.count
+        add = self._add
         pos = ROOT_BODY_RE.match(text).end()  # type: ignore[union-attr]
-        previous, line, last = root, 1, 0
+        line, last = 1, 0
         for match in SECTION_RE.finditer(text, pos):
             start = match.start()
             if start != pos:
                 raise _Fallback
-            line += text.count("\n", last, start)
+            line += count("\n", last, start)
             last = start
-            previous.stop = start
-            header = HEADER_RE.match(text, start)
-            assert header is not None
-            previous = self._add_section(
-                key_path(match.group(2).strip()), match.group(1) is not None, start, header.end(), line
-            )
+            array, keys = match.group(1, 2)
+            add(key_path(keys.rstrip()), array is not None, start, match.end(3), line)
             pos = match.end()
         if pos != len(text):
             raise _Fallback
-        previous.stop = len(text)
 
     def _index_exact(self) -> None:
         """Statement by statement, following values of any depth (slower)."""
+        self._start_index()
         text = self.text
         size = len(text)
-        section = Section((), False, 0, 0, 1, 0)
-        self.sections.append(section)
-        self._by_path[()] = section
         pos = 0
         while pos < size:
             trivia = TRIVIA_RE.match(text, pos)
@@ -176,15 +178,38 @@ class Layout:
                 continue
             header = HEADER_RE.match(text, pos)
             if header is not None:  # a statement never starts with `[`
-                section.stop = pos
-                section = self._add_section(
-                    key_path(header.group(2).strip()), header.group(1) is not None, pos, header.end(),
+                self._add(
+                    key_path(header.group(2).rstrip()), header.group(1) is not None, pos, header.end(),
                     text.count("\n", 0, pos) + 1,
                 )
                 pos = header.end()
                 continue
             pos = slow_statement(text, pos)[4]
-        section.stop = size
+
+    def _section(self, number: int) -> Section:
+        section = self._objects[number]
+        if section is None:
+            section = self._objects[number] = Section(
+                self._paths[number], self._items[number], self._starts[number], self._bodies[number],
+                self._lines[number], number,
+            )
+            section.stop = self._starts[number + 1] if number + 1 < len(self._starts) else len(self.text)
+        return section
+
+    @property
+    def sections(self) -> list[Section]:
+        """Every section in text order, the root table first."""
+        return [self._section(number) for number in range(len(self._paths))]
+
+    def _first_under(self, path: Path) -> int | None:
+        """Where the first header below `path` starts (for tables only their sub-tables write)."""
+        if self._first is None:
+            first: dict[Path, int] = {}
+            for number, written in enumerate(self._paths):
+                for depth in range(1, len(written)):
+                    first.setdefault(written[:depth], self._starts[number])
+            self._first = first
+        return self._first.get(path)
 
     # -- the keys inside a section -------------------------------------------
 
@@ -226,9 +251,10 @@ class Layout:
     def statement(self, path: Path) -> Statement | None:
         """The statement that sets exactly `path` (`a.b = 1` sets `("a", "b")`)."""
         for depth in range(len(path) - 1, -1, -1):
-            section = self._by_path.get(path[:depth])
-            if section is None:
+            number = self._by_path.get(path[:depth])
+            if number is None:
                 continue
+            section = self._section(number)
             if section._by_path is None:
                 self._scan_section(section)
             found = section._by_path.get(path)  # type: ignore[union-attr]
@@ -244,16 +270,15 @@ class Layout:
     def start_of(self, section: Section) -> int:
         """Where a section begins: the comment lines directly above its header
         (no blank line between) belong to it."""
-        if section.index == 0:
+        number = section.index
+        if number == 0:
             return 0
-        previous = self.sections[section.index - 1]
-        return comment_block_start(self.text, previous.body_start, section.header_start)
+        return comment_block_start(self.text, self._bodies[number - 1], section.header_start)
 
     def end_of(self, section: Section) -> int:
         """Where a section ends: where the next one starts, or the end of the text."""
-        sections = self.sections
         following = section.index + 1
-        return self.start_of(sections[following]) if following < len(sections) else len(self.text)
+        return self.start_of(self._section(following)) if following < len(self._paths) else len(self.text)
 
     def statement_start(self, statement: Statement) -> int:
         """Where a statement begins with the comment lines directly above it."""
@@ -262,52 +287,54 @@ class Layout:
     # -- sections by path ----------------------------------------------------
 
     def section(self, path: Path) -> Section | None:
-        return self._by_path.get(path)
+        number = self._by_path.get(path)
+        return self._section(number) if number is not None else None
 
     def array_items(self, path: Path) -> list[Section]:
         """The `[[path]]` sections, in order."""
-        return self._arrays.get(path, [])
+        return [self._section(number) for number in self._arrays.get(path, ())]
 
     def owned_end(self, section: Section) -> int:
         """End of a section with the sub-table sections that belong to it."""
-        sections = self.sections
+        paths = self._paths
         path = section.path
         depth = len(path)
-        last = section
-        for index in range(section.index + 1, len(sections)):
-            later = sections[index]
-            if len(later.path) > depth and later.path[:depth] == path:
-                last = later
+        last = section.index
+        for number in range(section.index + 1, len(paths)):
+            later = paths[number]
+            if len(later) > depth and later[:depth] == path:
+                last = number
             else:
                 break
-        return self.end_of(last)
+        return self.end_of(self._section(last))
 
     def sections_under(self, path: Path) -> list[Section]:
         """Every section at or below `path`, in order."""
         if self._under is None:
-            under: dict[Path, list[Section]] = {}
-            for section in self.sections[1:]:
-                for depth in range(1, len(section.path) + 1):
-                    under.setdefault(section.path[:depth], []).append(section)
-            self._under = under
-        return self._under.get(path, []) if path else self.sections[1:]
+            under: dict[Path, list[int]] = {}
+            for number, written in enumerate(self._paths):
+                for depth in range(1, len(written) + 1):
+                    under.setdefault(written[:depth], []).append(number)
+            self._under = under  # type: ignore[assignment]
+        numbers = self._under.get(path, []) if path else range(1, len(self._paths))  # type: ignore[union-attr]
+        return [self._section(number) for number in numbers]
 
     # -- spans and lines ------------------------------------------------------
 
     def span(self, path: Path) -> Span | None:
         """The offsets of exactly `path`'s key and value, if the text writes it."""
-        section = self._by_path.get(path)
-        if section is not None:
-            start = section.header_start
+        number = self._by_path.get(path)
+        if number is not None:
+            start = self._starts[number]
             return Span(start, start, start, start)
         for depth in range(len(path) - 1, -1, -1):
-            section = self._by_path.get(path[:depth])
-            if section is None:
+            number = self._by_path.get(path[:depth])
+            if number is None:
                 continue
-            found = self._span_in(section, path)
+            found = self._span_in(self._section(number), path)
             if found is not None:
                 return found
-        first = self._first.get(path)  # a table or array only headers below it write
+        first = self._first_under(path)  # a table or array only headers below it write
         return Span(first, first, first, first) if first is not None else None
 
     def _span_in(self, section: Section, path: Path) -> Span | None:
@@ -339,9 +366,8 @@ class Layout:
 
     def line_at(self, offset: int) -> int:
         """1-based line number of a character offset."""
-        index = bisect_right(self._header_starts, offset) - 1
-        section = self.sections[max(index, 0)]
-        return section.line + self.text.count("\n", section.header_start, offset)
+        number = max(bisect_right(self._starts, offset) - 1, 0)
+        return self._lines[number] + self.text.count("\n", self._starts[number], offset)
 
     def line_of(self, path: Path) -> int | None:
         """The line of a path's key, or of its nearest enclosing item or table."""
