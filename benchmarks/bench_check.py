@@ -31,22 +31,28 @@ def load_and_check(text: str) -> list:
     return findings
 
 
-def measure(text: str, rounds: int) -> dict:
-    timings = interleaved(
-        {
-            "tomllib.loads": lambda _: tomllib.loads(text),
-            "load": lambda _: intl_sdk.loads(text),
-            "check": lambda plan: intl_sdk.check(plan),
-            "load+check": lambda _: load_and_check(text),
-        },
-        rounds=rounds,
-        setups={"check": lambda: intl_sdk.loads(text)},
-    )
-    memory = {
-        "tomllib.loads": peak_memory(lambda: tomllib.loads(text)),
-        "load+check": peak_memory(lambda: load_and_check(text)),
-    }
-    return {"timings": timings, "memory": memory, "findings": len(load_and_check(text))}
+def measure(texts: dict[float, str], rounds: int) -> dict[float, dict]:
+    """Every size's functions taking turns in every round, so that a change in
+    the machine's load between sizes does not pass for growth."""
+    functions, setups = {}, {}
+    for size, text in texts.items():
+        functions[(size, "tomllib.loads")] = lambda _, text=text: tomllib.loads(text)
+        functions[(size, "load")] = lambda _, text=text: intl_sdk.loads(text)
+        functions[(size, "check")] = lambda plan: intl_sdk.check(plan)
+        setups[(size, "check")] = lambda text=text: intl_sdk.loads(text)
+        functions[(size, "load+check")] = lambda _, text=text: load_and_check(text)
+    timings = interleaved(functions, rounds=rounds, setups=setups)
+    out = {}
+    for size, text in texts.items():
+        out[size] = {
+            "timings": {name: timings[(size, name)] for name in ("tomllib.loads", "load", "check", "load+check")},
+            "memory": {
+                "tomllib.loads": peak_memory(lambda: tomllib.loads(text)),
+                "load+check": peak_memory(lambda: load_and_check(text)),
+            },
+            "findings": len(load_and_check(text)),
+        }
+    return out
 
 
 def main() -> None:
@@ -58,37 +64,38 @@ def main() -> None:
     print(machine())
     intl_sdk.check(intl_sdk.loads(scaled(0.01)))  # plugins loaded and code warm before the first figure
     for findings in (True, False):
-        print(f"\nplans {'with findings of every core kind' if findings else 'without findings'}:")
+        print(f"\nplans {'with findings of every core kind' if findings else 'without findings'}:", flush=True)
+        results = measure({size: scaled(size, findings=findings) for size in sizes}, args.rounds)
         print(
             f"{'actions':>7} {'lines':>8} {'findings':>8} {'tomllib':>9} {'load':>9} {'check':>8} "
             f"{'load+check':>10} {'ratio':>6} {'GC':>8} {'memory':>14} {'ratio':>6}"
         )
-        rows = []
         for size in sizes:
-            text = scaled(size, findings=findings)
-            result = measure(text, args.rounds)
-            t, m = result["timings"], result["memory"]
+            t, m = results[size]["timings"], results[size]["memory"]
             base, both = t["tomllib.loads"].seconds, t["load+check"].seconds
-            rows.append((size, base, both))
             print(
-                f"{int(5000 * size):>7,} {text.count(chr(10)):>8,} {result['findings']:>8,} "
+                f"{int(5000 * size):>7,} {scaled_lines(size, findings):>8,} {results[size]['findings']:>8,} "
                 f"{base * 1000:>7.0f}ms {t['load'].seconds * 1000:>7.0f}ms {t['check'].seconds * 1000:>6.1f}ms "
                 f"{both * 1000:>8.0f}ms {both / base:>5.2f}x {t['load+check'].gc_seconds * 1000:>6.1f}ms "
-                f"{m['load+check'] / 2**20:>6.1f}/{m['tomllib.loads'] / 2**20:<5.1f}MB {m['load+check'] / m['tomllib.loads']:>5.2f}x",
-                flush=True,
+                f"{m['load+check'] / 2**20:>6.1f}/{m['tomllib.loads'] / 2**20:<5.1f}MB {m['load+check'] / m['tomllib.loads']:>5.2f}x"
             )
-        by_size = {size: (base, both) for size, base, both in rows}
-        if 0.5 in by_size and 2 in by_size:
-            (base_small, both_small), (base_large, both_large) = by_size[0.5], by_size[2]
-            growth_base, growth_both = base_large / base_small, both_large / both_small
+        if 0.5 in results and 2 in results:
+            small, large = results[0.5]["timings"], results[2]["timings"]
+            growth_base = large["tomllib.loads"].seconds / small["tomllib.loads"].seconds
+            growth_both = large["load+check"].seconds / small["load+check"].seconds
             print(
                 f"growth 2.5k -> 10k actions: tomllib.loads {growth_base:.2f}x, load+check {growth_both:.2f}x "
                 f"({growth_both / growth_base:.2f}x tomllib's growth)"
             )
     print(
         "\nratio: load+check / tomllib.loads of the same text, fastest of the rounds each; GC: collector time "
-        "inside the fastest load+check round; memory: peak load+check / peak tomllib.loads (tracemalloc)"
+        "inside the fastest load+check round (the reader and the checker pause it around their own work); "
+        "memory: peak load+check / peak tomllib.loads (tracemalloc)"
     )
+
+
+def scaled_lines(size: float, findings: bool) -> int:
+    return scaled(size, findings=findings).count("\n") + 1
 
 
 if __name__ == "__main__":

@@ -68,6 +68,8 @@ class Kind:
     expected: str = "a value"
     #: Lists and maps: leaving the key out and leaving it empty mean the same.
     empty_is_absent: bool = False
+    #: The type of value `convert` returns as it is, unchecked further (the reader skips the call).
+    taken_as_is: type | None = None
 
     def convert(self, value: Any, path: tuple) -> Any:
         raise NotImplementedError
@@ -78,6 +80,7 @@ class Kind:
 
 class Text(Kind):
     expected = "a string"
+    taken_as_is = str
 
     def __init__(self, enum: tuple[str, ...] = (), pattern: str | None = None) -> None:
         self.enum = enum
@@ -162,6 +165,7 @@ class Number(Kind):
 
 class Boolean(Kind):
     expected = "true or false"
+    taken_as_is = bool
 
     def convert(self, value: Any, path: tuple) -> bool:
         if type(value) is bool:
@@ -174,6 +178,7 @@ class Boolean(Kind):
 
 class Date(Kind):
     expected = "a date (YYYY-MM-DD, without quotes)"
+    taken_as_is = _dt.date
 
     def convert(self, value: Any, path: tuple) -> _dt.date:
         if type(value) is _dt.date:
@@ -346,6 +351,9 @@ def build(cls: type, data: dict[str, Any], path: tuple) -> Any:
     extra: dict[str, Any] = {}
     for key, value in data.items():
         kind = kinds.get(key)
+        if kind is not None and type(value) is kind.taken_as_is:
+            values[key] = value  # the common case, without a call
+            continue
         if kind is None:
             if type(value) in (Decimal, list, dict):
                 check_unknown(value, path + (key,))

@@ -105,8 +105,8 @@ def test_nesting_deeper_than_the_fast_index_follows_is_scanned_exactly():
 def test_a_findings_line_needs_only_its_own_section_scanned(nwda_text):
     layout = Layout(nwda_text)
     assert layout.line_of(("regions", 0, "share")) == first_share_line(nwda_text)
-    scanned = [section.path for section in layout.sections if section.statements is not None]
-    assert scanned == [("regions", 0)]
+    assert list(layout._keys) == [layout._by_path[("regions", 0)]]  # one section's keys, nothing else
+    assert all(section is None for section in layout._objects)  # no statement objects made
 
 
 def test_line_at_counts_lines_from_any_offset(nwda_text):

@@ -6,6 +6,7 @@ command line's `--ignore`, `--select`, `--severity`), the caller winning.
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING, Iterable, Mapping
 
 # Importing the check modules registers their checks, in this order (by subject).
@@ -88,6 +89,18 @@ def check(
     context = CheckContext(plan, plugins.frameworks)
     context.known_codes = set(rules)
     context.plugin_failures = list(plugins.failures)
+    collecting = gc.isenabled()
+    gc.disable()  # checks build indexes over the whole plan; a collection meanwhile would walk it all
+    try:
+        _run(context, rules, enabled, overrides)
+    finally:
+        if collecting:
+            gc.enable()
+    context.findings.sort(key=lambda finding: (finding.line or 0, finding.code))
+    return context.findings
+
+
+def _run(context: CheckContext, rules: Mapping[str, Rule], enabled: list[str], overrides: Mapping[str, Severity]) -> None:
     last = [code for code in enabled if code == "plugin-error"]  # reports what the others raised
     for code in [code for code in enabled if code != "plugin-error"] + last:
         rule = rules[code]
@@ -104,8 +117,6 @@ def check(
 
             del context.findings[reported:]
             context.plugin_failures.append(PluginFailure(code.split("/")[0], rule.origin, f"check {code}", _describe(error)))
-    context.findings.sort(key=lambda finding: (finding.line or 0, finding.code))
-    return context.findings
 
 
 def _require_known(rules: Mapping[str, Rule], codes: Iterable[str], option: str) -> None:
