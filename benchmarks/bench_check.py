@@ -88,7 +88,7 @@ def main() -> None:
                 f"({growth_both / growth_base:.2f}x tomllib's growth)"
             )
     print(
-        "\nratio: load+check / tomllib.loads of the same text, fastest of the rounds each; GC: collector time "
+        "\nTimes are CPU time (time.process_time), fastest of the rounds each; ratio: load+check / tomllib.loads of the same text; GC: collector time "
         "inside the fastest load+check round (the reader and the checker pause it around their own work); "
         "memory: peak load+check / peak tomllib.loads (tracemalloc)"
     )

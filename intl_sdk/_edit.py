@@ -145,9 +145,9 @@ class Editor:
             return
         if path == () and isinstance(value, dict):
             block = f"[{format_key(key)}]{newline}{render_table_body(value, newline)}"
-            sections = self.layout.sections
-            if len(sections) > 1:
-                at = self.layout.start_of(sections[1])
+            first = self.layout.section_at(1)
+            if first is not None:
+                at = self.layout.start_of(first)
                 self.replace(at, at, block + newline)
             else:
                 self.replace(end_of_text, end_of_text, self.gap_at_end() + block, late=True)

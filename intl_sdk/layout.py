@@ -202,6 +202,10 @@ class Layout:
             section.stop = self._starts[number + 1] if number + 1 < len(self._starts) else len(self.text)
         return section
 
+    def section_at(self, number: int) -> Section | None:
+        """The `number`-th section in text order (0 is the root table), if there is one."""
+        return self._section(number) if 0 <= number < len(self._paths) else None
+
     @property
     def sections(self) -> list[Section]:
         """Every section in text order, the root table first."""

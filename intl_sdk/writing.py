@@ -160,7 +160,7 @@ def _edit(origin: Origin, new: dict[str, Any]) -> tuple[str, dict[str, Any]] | N
     old = origin.data
     editor = Editor(text, origin.layout)
     try:
-        editor.table((), old, new, origin.layout.sections[0], Plan)
+        editor.table((), old, new, origin.layout.section(()), Plan)
         if not editor.edits:
             return (text, old) if equivalent(old, new, Plan) else None
         result = editor.result()
