@@ -81,12 +81,15 @@ def main() -> None:
     warnings.simplefilter("error")  # a save that loses the layout would be a failure, not a figure
     folder = tempfile.mkdtemp()
     target = os.path.join(folder, "plan.toml")
-    ratios: dict[str, dict[float, tuple[float, float]]] = {}
-    for size in sizes:
-        text = scaled(size)
+    texts = {size: scaled(size) for size in sizes}
+    targets = {}
+    functions: dict = {}
+    setups: dict = {}
+    for size, text in texts.items():  # every size in every round: a change in the machine's load is no growth
+        target = targets[size] = os.path.join(folder, f"plan-{size}.toml")
         Path(target).write_text(text, encoding="utf-8")
 
-        def edited(edit: Callable[[intl_sdk.Plan], None]) -> Callable[[], intl_sdk.Plan]:
+        def edited(edit: Callable[[intl_sdk.Plan], None], text: str = text, target: str = target) -> Callable[[], intl_sdk.Plan]:
             def make() -> intl_sdk.Plan:
                 plan = intl_sdk.loads(text, path=target)
                 edit(plan)
@@ -94,27 +97,27 @@ def main() -> None:
 
             return make
 
-        functions: dict[str, Callable] = {"tomllib.loads": lambda _: tomllib.loads(text)}
-        setups = {}
+        functions[(size, "tomllib.loads")] = lambda _, text=text: tomllib.loads(text)
         for name, edit in EDITS.items():
-            functions[f"dumps: {name}"] = intl_sdk.dumps
-            setups[f"dumps: {name}"] = edited(edit)
-        functions["dump: a share (atomic, fsync)"] = lambda plan: intl_sdk.dump(plan, target)
-        setups["dump: a share (atomic, fsync)"] = edited(_share)
-        timings = interleaved(functions, rounds=args.rounds, setups=setups)
-        base = timings["tomllib.loads"].seconds
+            functions[(size, f"dumps: {name}")] = intl_sdk.dumps
+            setups[(size, f"dumps: {name}")] = edited(edit)
+        functions[(size, "dump: a share (atomic, fsync)")] = lambda plan, target=target: intl_sdk.dump(plan, target)
+        setups[(size, "dump: a share (atomic, fsync)")] = edited(_share)
+    timings = interleaved(functions, rounds=args.rounds, setups=setups)
+    names = [name for size, name in functions if size == sizes[0] and name != "tomllib.loads"]
+    for size, text in texts.items():
+        base = timings[(size, "tomllib.loads")].seconds
         print(f"\n{int(5000 * size):,} actions ({text.count(chr(10)):,} lines): tomllib.loads {base * 1000:.0f} ms")
-        for name, timing in timings.items():
-            if name == "tomllib.loads":
-                continue
-            ratio = timing.seconds / base
-            ratios.setdefault(name, {})[size] = (base, timing.seconds)
-            print(f"  {name:<36} {timing.seconds * 1000:8.0f} ms  {ratio:5.2f}x   GC {timing.gc_seconds * 1000:5.1f} ms", flush=True)
-    if 0.5 in sizes and 2 in sizes:
+        for name in names:
+            timing = timings[(size, name)]
+            print(f"  {name:<36} {timing.seconds * 1000:8.0f} ms  {timing.seconds / base:5.2f}x   GC {timing.gc_seconds * 1000:5.1f} ms")
+    if 0.5 in texts and 2 in texts:
         print("\ngrowth 2.5k -> 10k actions, as a multiple of tomllib.loads' own growth:")
-        for name, by_size in ratios.items():
-            (base_small, small), (base_large, large) = by_size[0.5], by_size[2]
-            print(f"  {name:<36} {(large / small) / (base_large / base_small):5.2f}x")
+        growth_base = timings[(2, "tomllib.loads")].seconds / timings[(0.5, "tomllib.loads")].seconds
+        for name in names:
+            growth = timings[(2, name)].seconds / timings[(0.5, name)].seconds
+            print(f"  {name:<36} {growth / growth_base:5.2f}x")
+    print("\nTimes are CPU time (time.process_time), fastest of the rounds each; GC: collector time in that round.")
 
 
 if __name__ == "__main__":
