@@ -80,7 +80,6 @@ def main() -> None:
     print(machine())
     warnings.simplefilter("error")  # a save that loses the layout would be a failure, not a figure
     folder = tempfile.mkdtemp()
-    target = os.path.join(folder, "plan.toml")
     texts = {size: scaled(size) for size in sizes}
     targets = {}
     functions: dict = {}
