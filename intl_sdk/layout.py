@@ -13,82 +13,30 @@ edit only what changed, and editors to find a path's key and value.
 from __future__ import annotations
 
 import gc
-import re
 from bisect import bisect_right
-from typing import NamedTuple
 
 from intl_sdk._scan import (
     HEADER_RE,
     ROOT_BODY_RE,
     SECTION_RE,
     TRIVIA_RE,
-    Node,
     comment_block_start,
     key_path,
     parse_value,
     slow_statement,
-    statement_at,
+)
+from intl_sdk._sections import (
+    ONLY_BARE_KEYS,
+    Path,
+    Section,
+    Span,
+    Statement,
+    record_nested,
+    scan_statements,
+    section_keys,
 )
 
 __all__ = ["Layout", "Section", "Span", "Statement", "scan"]
-
-Path = tuple  # of str keys and int indexes
-
-
-class Span(NamedTuple):
-    """Offsets of one key (or array element, or table header) and its value.
-    For a header, all four are the header's start: it has no value."""
-
-    key_start: int
-    value_start: int
-    value_end: int
-    key_end: int
-
-
-class Statement:
-    """A `key = value` line (or lines) of a section."""
-
-    __slots__ = ("path", "start", "key_start", "key_end", "value_start", "value_end", "end", "index", "above")
-
-    def __init__(self, path: Path, start: int, key_start: int, key_end: int, value_start: int, value_end: int, end: int) -> None:
-        self.index = 0  # in its section's statements
-        self.above = 0  # where the lines above it that belong to no other statement begin
-        self.path = path
-        self.start = start  # start of its first line
-        self.key_start = key_start
-        self.key_end = key_end
-        self.value_start = value_start
-        self.value_end = value_end
-        self.end = end  # after the line end that ends it
-
-    def __repr__(self) -> str:
-        return f"Statement({self.path!r}, {self.start}..{self.end})"
-
-
-class Section:
-    """The root table, or a `[table]` / `[[array]]` header and the lines under it."""
-
-    __slots__ = ("path", "is_array_item", "header_start", "body_start", "stop", "line", "index", "statements", "_by_path", "_nested")
-
-    def __init__(self, path: Path, is_array_item: bool, header_start: int, body_start: int, line: int, index: int) -> None:
-        self.path = path
-        self.is_array_item = is_array_item
-        self.header_start = header_start
-        self.body_start = body_start  # after the header line
-        self.stop = 0  # where the next header starts
-        self.line = line  # 1-based line of the header
-        self.index = index  # in `Layout.sections`
-        self.statements: list[Statement] | None = None  # scanned on first use
-        self._by_path: dict[Path, Statement] | None = None
-        self._nested: dict[Path, dict[Path, Span]] = {}  # by statement: the spans inside its value
-
-    def __repr__(self) -> str:
-        return f"Section({self.path!r}, {self.header_start}..{self.stop})"
-
-
-_SIMPLE = object()  # marks a section whose keys are all bare
-_BARE_KEY_RE = re.compile(r"[A-Za-z0-9_-]+")
-
 
 class _Fallback(Exception):
     """The fast index met something it does not follow: use the exact scanner."""
@@ -226,37 +174,8 @@ class Layout:
     def statements(self, section: Section) -> list[Statement]:
         """The section's `key = value` statements, in order (scanned on first use)."""
         if section.statements is None:
-            self._scan_section(section)
+            scan_statements(self.text, section)
         return section.statements  # type: ignore[return-value]
-
-    def _scan_section(self, section: Section) -> None:
-        text = self.text
-        pos, end = section.body_start, section.stop
-        out: list[Statement] = []
-        by_path: dict[Path, Statement] = {}
-        base = section.path
-        while pos < end:
-            trivia = TRIVIA_RE.match(text, pos, end)
-            if trivia is not None and trivia.end() > pos:
-                pos = trivia.end()
-                continue
-            match = statement_at(text, pos)
-            if match is not None:
-                key_start = match.start("key")
-                statement = Statement(
-                    base + key_path(match.group("key")), pos, key_start, match.end("key"),
-                    match.start("value"), match.end("value"), match.end(),
-                )
-            else:
-                key_start, key_end, value_start, value_end, stop, key = slow_statement(text, pos)
-                statement = Statement(base + key_path(key), pos, key_start, key_end, value_start, value_end, stop)
-            statement.index = len(out)
-            statement.above = out[-1].end if out else section.body_start
-            out.append(statement)
-            by_path[statement.path] = statement
-            pos = statement.end
-        section.statements = out
-        section._by_path = by_path
 
     def statement(self, path: Path) -> Statement | None:
         """The statement that sets exactly `path` (`a.b = 1` sets `("a", "b")`)."""
@@ -266,7 +185,7 @@ class Layout:
                 continue
             section = self._section(number)
             if section._by_path is None:
-                self._scan_section(section)
+                scan_statements(self.text, section)
             found = section._by_path.get(path)  # type: ignore[union-attr]
             if found is not None:
                 return found
@@ -349,7 +268,7 @@ class Layout:
 
     def _span_in(self, section: Section, path: Path) -> Span | None:
         if section._by_path is None:
-            self._scan_section(section)
+            scan_statements(self.text, section)
         by_path = section._by_path
         assert by_path is not None
         statement = by_path.get(path)
@@ -371,7 +290,7 @@ class Layout:
         if nested is None:
             nested = section._nested[statement.path] = {}
             if self.text[statement.value_start] in "[{":
-                _record_nested(nested, statement.path, parse_value(self.text, statement.value_start))
+                record_nested(nested, statement.path, parse_value(self.text, statement.value_start))
         return nested
 
     def line_at(self, offset: int) -> int:
@@ -407,42 +326,17 @@ class Layout:
         """Where the key of `path` starts in section `number` (whose path is `path[:depth]`)."""
         keys = self._keys.get(number)
         if keys is None:
-            keys = self._keys[number] = self._section_keys(number)
+            end = self._starts[number + 1] if number + 1 < len(self._starts) else len(self.text)
+            keys = self._keys[number] = section_keys(self.text, self._bodies[number], end)
         found = keys.get(path[depth])
         if found is not None:
             key_start, multiline = found
             if depth + 1 == len(path) or not multiline:
                 return key_start  # the key itself, or a part of a one-line value (same line)
-        elif _SIMPLE in keys:
+        elif ONLY_BARE_KEYS in keys:
             return None  # only bare keys here: the section does not write it
         span = self._span_in(self._section(number), path)
         return span.key_start if span is not None else None
-
-    def _section_keys(self, number: int) -> dict:
-        """A section's first keys -> (key start, whether the value spans lines); `_SIMPLE` when
-        every key is bare and undotted, so that a key not found is a key not written."""
-        text = self.text
-        pos = self._bodies[number]
-        end = self._starts[number + 1] if number + 1 < len(self._starts) else len(text)
-        keys: dict = {_SIMPLE: True}
-        while pos < end:
-            trivia = TRIVIA_RE.match(text, pos, end)
-            if trivia is not None and trivia.end() > pos:
-                pos = trivia.end()
-                continue
-            match = statement_at(text, pos)
-            if match is None:
-                keys.pop(_SIMPLE, None)  # a value nested deeper than the fast expression: exact scan
-                key_start, _, value_start, value_end, pos, key = slow_statement(text, pos)
-            else:
-                key_start, value_start, value_end, key = match.start("key"), match.start("value"), match.end("value"), match.group("key")
-                pos = match.end()
-            if not _BARE_KEY_RE.fullmatch(key):
-                keys.pop(_SIMPLE, None)
-                continue
-            if key not in keys:
-                keys[key] = (key_start, "\n" in text[value_start:value_end])
-        return keys
 
     @property
     def spans(self) -> dict[Path, Span]:
@@ -470,21 +364,6 @@ class Layout:
                             spans.setdefault(path, span)
             self._all_spans = spans
         return self._all_spans
-
-
-def _record_nested(spans: dict[Path, Span], path: Path, node: Node) -> None:
-    if node.kind == "array":
-        for index, item in enumerate(node.items):
-            sub = path + (index,)
-            spans[sub] = Span(item.start, item.start, item.end, item.end)
-            _record_nested(spans, sub, item)
-    elif node.kind == "table":
-        for keys, key_start, key_end, value in node.entries:
-            sub = path + keys
-            for depth in range(len(path) + 1, len(sub)):
-                spans.setdefault(sub[:depth], Span(key_start, value.start, value.start, key_end))
-            spans[sub] = Span(key_start, value.start, value.end, key_end)
-            _record_nested(spans, sub, value)
 
 
 def scan(text: str) -> Layout:

@@ -59,6 +59,22 @@ def check(
     with a plugin that is not installed). A plugin's check that raises becomes
     a `plugin-error` finding; the other checks still run.
     """
+    collecting = gc.isenabled()
+    gc.disable()  # checks build indexes over the whole plan: a collection meanwhile would walk all of it
+    try:
+        return _check(plan, ignore, select, severity, plugins)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _check(
+    plan: Plan,
+    ignore: Iterable[str],
+    select: Iterable[str] | None,
+    severity: Mapping[str, str | Severity] | None,
+    plugins: Plugins | None,
+) -> list[Finding]:
     if plugins is None:
         from intl_sdk.plugins import installed_plugins
 
@@ -89,13 +105,7 @@ def check(
     context = CheckContext(plan, plugins.frameworks)
     context.known_codes = set(rules)
     context.plugin_failures = list(plugins.failures)
-    collecting = gc.isenabled()
-    gc.disable()  # checks build indexes over the whole plan; a collection meanwhile would walk it all
-    try:
-        _run(context, rules, enabled, overrides)
-    finally:
-        if collecting:
-            gc.enable()
+    _run(context, rules, enabled, overrides)
     context.findings.sort(key=lambda finding: (finding.line or 0, finding.code))
     return context.findings
 
