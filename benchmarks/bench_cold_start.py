@@ -71,10 +71,11 @@ def main() -> None:
         cold_baseline = timed([sys.executable, "-c", "pass"], cold_env, runs=max(5, RUNS // 3))
     probe = subprocess.run(
         [sys.executable, "-c", f"import sys; from intl_sdk.cli import main; main(['check', {PLAN!r}]); "
-         "print('textual' in sys.modules, 'rich' in sys.modules, 'importlib.metadata' in sys.modules, file=sys.stderr)"],
+         "print('textual' in sys.modules, 'rich' in sys.modules, 'importlib.metadata' in sys.modules, "
+         "any(m in sys.modules for m in ('openpyxl', 'docx', 'lxml', 'intl_sdk.office')), file=sys.stderr)"],
         capture_output=True, text=True, env=env,
     )
-    textual, rich, metadata = probe.stderr.split()[-3:]
+    textual, rich, metadata, office = probe.stderr.split()[-4:]
     print(f"Python {sys.version.split()[0]} on {os.uname().machine}, {os.cpu_count()} cores; medians of {RUNS} runs")
     print(f"  python -c pass (baseline)                  {baseline * 1000:7.1f} ms   1.00x")
     print(f"  python -c 'import attrs, pluggy, tomllib'  {floor * 1000:7.1f} ms   {floor / baseline:5.2f}x   (the floor)")
@@ -84,7 +85,8 @@ def main() -> None:
     print("  plugin imports during intl check (cumulative, median):")
     for plugin, cost in plugin_import_costs(env).items():
         print(f"    {plugin:40} {cost:6.1f} ms")
-    print(f"  imported by intl check: Textual {textual}, rich {rich}, importlib.metadata {metadata}")
+    print(f"  imported by intl check: Textual {textual}, rich {rich}, importlib.metadata {metadata}, "
+          f"the office extra (openpyxl, python-docx, intl_sdk.office) {office}")
 
 
 if __name__ == "__main__":

@@ -19,7 +19,11 @@ RUNS = [
     ("load and dump", ["bench_io.py"]),
     ("intl check cold start vs python -c pass", ["bench_cold_start.py"]),
     ("reports", ["bench_report.py"]),
+    ("intl import and export of 10,000 actions vs intl_sdk.loads", ["bench_office.py"]),
     ("editor: keystroke to findings", ["bench_tui.py", "--keys", "60"]),
+    ("language server: change to diagnostics vs loads + check", ["bench_lsp.py"]),
+    ("intl compare of 100 and 1,000 plans vs tomllib.loads of the files", ["bench_compare.py"]),
+    ("editor in a real terminal: opening, key to screen", ["bench_tui_terminal.py"]),
 ]
 
 

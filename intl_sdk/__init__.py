@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from intl_sdk.checks import check
+from intl_sdk.drivers import DRIVER_IDS, DRIVERS, Driver
 from intl_sdk.errors import PlanError
 from intl_sdk.findings import Finding, Severity
 from intl_sdk.hookspecs import hookimpl
@@ -20,12 +21,15 @@ from intl_sdk.model import (
     Budget,
     Indicator,
     Measurement,
+    Methodology,
+    Office,
     Party,
     Period,
     Plan,
     Strategy,
     TargetRegion,
 )
+from intl_sdk.methodology import METHODOLOGY, METHODOLOGY_KEYS, MethodologyContent
 from intl_sdk.pillars import IMPACT_MEASURES, IMPACT_MEASURE_IDS, PILLAR_IDS, PILLARS, ImpactMeasure, Pillar
 
 if TYPE_CHECKING:
@@ -33,19 +37,27 @@ if TYPE_CHECKING:
 from intl_sdk.reading import load, loads
 
 __all__ = [
+    "DRIVERS",
+    "DRIVER_IDS",
     "FORMAT_VERSION",
     "IMPACT_MEASURES",
     "IMPACT_MEASURE_IDS",
+    "METHODOLOGY",
+    "METHODOLOGY_KEYS",
     "PILLARS",
     "PILLAR_IDS",
     "Action",
     "Agreement",
     "Budget",
+    "Driver",
     "ImpactMeasure",
     "Indicator",
     "LayoutLostWarning",
     "Finding",
     "Measurement",
+    "Methodology",
+    "MethodologyContent",
+    "Office",
     "Party",
     "Period",
     "Pillar",

@@ -209,6 +209,27 @@ class TextList(Kind):
         return {"type": "array", "items": self.item.schema(defs)}
 
 
+class TextOrList(Kind):
+    """A string (prose), or a list of strings (references such as `"indicators.exporters"`).
+
+    Empty text and an empty list both mean "not said", like a missing key."""
+
+    expected = "a string or a list of strings"
+
+    def __init__(self, item: Text | None = None) -> None:
+        self.item = item or Text()
+
+    def convert(self, value: Any, path: tuple) -> str | list[str]:
+        if type(value) is str:
+            return value
+        if type(value) is list:
+            return TextList().convert(value, path)
+        raise TypeMismatch(path, self.expected, value)
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"anyOf": [{"type": "string"}, {"type": "array", "items": self.item.schema(defs)}]}
+
+
 class YearMap(Kind):
     """`{ 2007 = 7600, 2008 = 8900 }`: TOML keys are strings, the model's are ints."""
 

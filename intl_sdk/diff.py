@@ -1,10 +1,12 @@
 """A semantic diff of two versions of a plan: what changed, in the plan's terms.
 
 Items are matched by id. Reported: regions added, removed and renamed, share
-changes with the new total, actions added, removed, moved between regions or
-pillars, indicator baseline and target changes and new actuals, agreements
-added, removed or changing status, strategy fields, and the findings that
-appeared or went away.
+changes with the new total, offices added, removed or changed, actions added,
+removed, moved between regions or pillars or answering other drivers,
+indicator baseline and target changes and new actuals, agreements added,
+removed, changing status or their conditions (added value, funds, staff,
+sponsor), strategy fields and the methodology, and the findings that appeared
+or went away.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from attrs import define, field
 
 from intl_sdk.checks import check
 from intl_sdk.checks.context import as_decimal, format_number
+from intl_sdk.methodology import METHODOLOGY_KEYS
 from intl_sdk.model import Plan
 
 __all__ = ["Change", "PlanDiff", "diff_plans"]
@@ -68,6 +71,7 @@ def diff_plans(old: Plan, new: Plan) -> PlanDiff:
     result = PlanDiff()
     _strategy(old, new, result)
     _regions(old, new, result)
+    _offices(old, new, result)
     _actions(old, new, result)
     _indicators(old, new, result)
     _agreements(old, new, result)
@@ -76,7 +80,7 @@ def diff_plans(old: Plan, new: Plan) -> PlanDiff:
 
 
 def _strategy(old: Plan, new: Plan, result: PlanDiff) -> None:
-    for name in ("name", "organisation", "home_region", "staff_fte", "objectives", "sectors"):
+    for name in ("name", "organisation", "home_region", "staff_fte", "objectives", "sectors", "drivers"):
         before, after = getattr(old.strategy, name), getattr(new.strategy, name)
         if before != after:
             result.add("strategy-changed", f"strategy.{name}", f"strategy {name}: {before!r} → {after!r}", before, after)
@@ -84,6 +88,11 @@ def _strategy(old: Plan, new: Plan, result: PlanDiff) -> None:
         before, after = getattr(old.strategy, name), getattr(new.strategy, name)
         if before != after:
             result.add("strategy-changed", f"strategy.{name}", f"strategy {name} changed", _describe(before), _describe(after))
+    for key in METHODOLOGY_KEYS:
+        before = getattr(old.methodology, key) if old.methodology is not None else None
+        after = getattr(new.methodology, key) if new.methodology is not None else None
+        if before != after:
+            result.add("methodology-changed", f"methodology.{key}", f"methodology {key}: {before!r} → {after!r}", before, after)
     if old.frameworks != new.frameworks:
         result.add("frameworks-changed", "frameworks", f"frameworks: {old.frameworks} → {new.frameworks}", old.frameworks, new.frameworks)
 
@@ -137,6 +146,17 @@ def _added_and_removed(collection: str, before: dict, after: dict, result: PlanD
         result.add(f"{singular}-added", f"{collection}.{item_id}", f"{singular} {item_id!r} added{detail(after[item_id])}", None, item_id)
 
 
+def _offices(old: Plan, new: Plan, result: PlanDiff) -> None:
+    before, after = _by_id(old.offices), _by_id(new.offices)
+    _added_and_removed("offices", before, after, result, lambda o: f" in {o.region!r}")
+    for office_id in [i for i in before if i in after]:
+        a, b = before[office_id], after[office_id]
+        for name in ("region", "location", "host", "staff_fte", "opened", "tasks"):
+            x, y = getattr(a, name), getattr(b, name)
+            if x != y:  # 2 == Decimal("2.0"): the same staff written two ways is no change
+                result.add("office-changed", f"offices.{office_id}.{name}", f"office {office_id!r} {name}: {x!r} → {y!r}", _json(x), _json(y))
+
+
 def _actions(old: Plan, new: Plan, result: PlanDiff) -> None:
     before, after = _by_id(old.actions), _by_id(new.actions)
     _added_and_removed("actions", before, after, result, lambda a: f" in {a.region!r}")
@@ -148,7 +168,7 @@ def _actions(old: Plan, new: Plan, result: PlanDiff) -> None:
             gone, came = sorted(set(a.pillars) - set(b.pillars)), sorted(set(b.pillars) - set(a.pillars))
             text = f"action {action_id!r} pillars" + (f" +{', +'.join(came)}" if came else "") + (f" -{', -'.join(gone)}" if gone else "")
             result.add("action-pillars", f"actions.{action_id}.pillars", text, a.pillars, b.pillars)
-        for name in ("cost", "staff_fte", "title", "start", "end"):
+        for name in ("cost", "staff_fte", "title", "start", "end", "drivers"):
             if getattr(a, name) != getattr(b, name):
                 result.add("action-changed", f"actions.{action_id}.{name}", f"action {action_id!r} {name}: {getattr(a, name)!r} → {getattr(b, name)!r}", getattr(a, name), getattr(b, name))
 
@@ -188,6 +208,10 @@ def _agreements(old: Plan, new: Plan, result: PlanDiff) -> None:
     _added_and_removed("agreements", before, after, result, lambda a: f" ({a.status or 'no status'})")
     for agreement_id in [i for i in before if i in after]:
         a, b = before[agreement_id], after[agreement_id]
+        for name in ("funds", "staff_fte", "added_value", "resources", "sponsor"):
+            x, y = getattr(a, name), getattr(b, name)
+            if x != y:
+                result.add("agreement-changed", f"agreements.{agreement_id}.{name}", f"agreement {agreement_id!r} {name}: {x!r} → {y!r}", _json(x), _json(y))
         if a.status != b.status:
             result.add("agreement-status", f"agreements.{agreement_id}.status", f"agreement {agreement_id!r}: {a.status or 'no status'} → {b.status or 'no status'}", a.status, b.status)
 

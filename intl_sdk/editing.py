@@ -9,18 +9,20 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from intl_sdk.model import Action, Agreement, Indicator, Plan, TargetRegion
+from intl_sdk.methodology import METHODOLOGY_KEYS
+from intl_sdk.model import Action, Agreement, Indicator, Office, Plan, TargetRegion
 
 __all__ = ["COLLECTIONS", "add_item", "delete_item", "duplicate_item", "rename_id", "unique_id"]
 
 #: The plan's item lists and the class of their items.
 COLLECTIONS: dict[str, type] = {
     "regions": TargetRegion,
+    "offices": Office,
     "actions": Action,
     "indicators": Indicator,
     "agreements": Agreement,
 }
-_SINGULAR = {"regions": "region", "actions": "action", "indicators": "indicator", "agreements": "agreement"}
+_SINGULAR = {"regions": "region", "offices": "office", "actions": "action", "indicators": "indicator", "agreements": "agreement"}
 
 
 def unique_id(plan: Plan, collection: str, stem: str) -> str:
@@ -78,9 +80,9 @@ def rename_id(plan: Plan, collection: str, old: str, new: str) -> int:
                 changed += 1
 
     if collection == "regions":
-        for action in plan.actions:
-            if action.region == old:
-                action.region = new
+        for item in [*plan.actions, *plan.offices]:
+            if item.region == old:
+                item.region = new
                 changed += 1
     elif collection == "indicators":
         for action in plan.actions:
@@ -88,4 +90,13 @@ def rename_id(plan: Plan, collection: str, old: str, new: str) -> int:
     elif collection == "agreements":
         for agreement in plan.agreements:
             replace(agreement.builds_on)
+    methodology = plan.methodology
+    if methodology is not None:  # references there are written "collection.id"
+        for key in METHODOLOGY_KEYS:
+            value = getattr(methodology, key)
+            if isinstance(value, list):
+                for position, text in enumerate(value):
+                    if text == f"{collection}.{old}":
+                        value[position] = f"{collection}.{new}"
+                        changed += 1
     return changed

@@ -120,8 +120,9 @@ def plugin_entry_points(group: str) -> list[CachedEntryPoint]:
     blocks = _read(path) if use_cache else []
     for cached_fingerprint, rows in blocks:
         if cached_fingerprint == fingerprint and all(len(row) == 5 for row in rows):
-            found = [row[1:] for row in rows if row[0] == group]
-            if found or any(row == (group, "", "", "", "") for row in rows):
+            empty = (group, "", "", "", "")  # the row that records a group with no entry points
+            found = [row[1:] for row in rows if row[0] == group and row != empty]
+            if found or empty in rows:
                 return [CachedEntryPoint(name, value, group, dist, version) for name, value, dist, version in found]
     found = _scan(group)
     if use_cache and _storable(fingerprint, group, found):

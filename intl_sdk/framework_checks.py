@@ -13,9 +13,18 @@ from typing import Any
 import attrs
 
 from intl_sdk.checks.context import CheckContext, did_you_mean, not_given
+from intl_sdk.checks.cooperation import CORE_CONDITIONS, POLICY_LEVELS, UNDER_WAY, is_policy_agreement
 from intl_sdk.frameworks import Framework
 
-__all__ = ["agreement_value", "is_empty", "report_party_levels", "report_prerequisites", "report_required_fields"]
+__all__ = [
+    "POLICY_LEVELS",
+    "agreement_value",
+    "is_empty",
+    "is_policy_agreement",
+    "report_party_levels",
+    "report_prerequisites",
+    "report_required_fields",
+]
 
 SIGNED = ("signed", "ended")
 
@@ -63,13 +72,20 @@ def report_party_levels(ctx: CheckContext, framework: Framework) -> None:
 
 def report_required_fields(ctx: CheckContext, framework: Framework) -> None:
     """A field the agreement's kind requires that is missing or empty (and
-    not recorded in the agreement's `not_given`)."""
+    not recorded in the agreement's `not_given`).
+
+    On an agreement under way (negotiating or signed), `added_value` and
+    `sponsor` are left to the core's `agreement-added-value` and
+    `agreement-sponsor`, which report the same gap for every framework."""
     for index, agreement in ctx.agreements_of(framework.id):
         kind = framework.kind(agreement.kind)
         if kind is None:
             continue
+        left_to_core = CORE_CONDITIONS if agreement.status in UNDER_WAY else ()
         missing = [
-            key for key in kind.required if is_empty(agreement_value(agreement, key)) and not not_given(agreement, key)
+            key
+            for key in kind.required
+            if key not in left_to_core and is_empty(agreement_value(agreement, key)) and not not_given(agreement, key)
         ]
         if "parties" in kind.required and "parties" not in missing:
             unnamed = [p for p, party in enumerate(agreement.parties) if is_empty(party.name)]

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 from attrs import define, field
 
 from intl_sdk import _kinds as k
+from intl_sdk.drivers import DRIVER_IDS
+from intl_sdk.methodology import METHODOLOGY
 from intl_sdk.pillars import IMPACT_MEASURES, PILLAR_IDS
 
 if TYPE_CHECKING:
@@ -29,7 +31,9 @@ __all__ = [
     "FORMAT_VERSION",
     "Indicator",
     "Measurement",
+    "Methodology",
     "Number",
+    "Office",
     "Party",
     "Period",
     "Plan",
@@ -44,6 +48,10 @@ Number = int | Decimal
 """Numbers in a plan: written integers stay `int`, decimals are read as `Decimal`."""
 
 _ID = k.Text(pattern=k.ID_PATTERN)
+_DRIVERS = k.TextList(k.Text(enum=DRIVER_IDS))
+
+#: A region code: ISO 3166-1 alpha-2 (CN), an ISO 3166-2 subdivision (ES-AS) or a UN M49 area (021).
+REGION_CODE_PATTERN = "^([A-Z]{2}(-[A-Z0-9]{1,3})?|[0-9]{3})$"
 
 #: The words of a qualitative target ("increase in % of regional GVA from FDI").
 CHANGES = ("increase", "decrease")
@@ -95,11 +103,16 @@ class Strategy:
     name: str | None = _value(k.Text(), "Title of the strategy.", required=True)
     organisation: str | None = _value(k.Text(), "The agency or cluster organisation.")
     home_region: str | None = _value(k.Text(), "The region the strategy is for.")
+    home_code: str | None = _value(
+        k.Text(pattern=REGION_CODE_PATTERN),
+        "ISO 3166 code of the home region: a country (SI) or a subdivision (ES-AS); `intl compare` matches on it.",
+    )
     period: Period | None = _value(k.Table(Period), "Years the strategy runs, inclusive.")
     budget: Budget | None = _value(k.Table(Budget), "Total money for the strategy.")
     staff_fte: Number | None = _value(k.Number(), "Staff for the strategy, in full-time equivalents.")
     sectors: list[str] = _items(k.TextList(), "Priority sectors.")
     objectives: list[str] = _items(k.TextList(), "What the strategy sets out to achieve.")
+    drivers: list[str] = _items(_DRIVERS, "Ids of the global drivers the strategy answers (seed 001, lines 1024-1076).")
     not_given: list[str] = _not_given()
     extra: dict[str, Any] = _extra()
 
@@ -112,6 +125,10 @@ class TargetRegion:
     name: str | None = _value(k.Text(), "Display name.", required=True)
     share: Number | None = _value(k.Number(), "Percent of the strategy's resources (24 means 24%).", required=True)
     summary: str | None = _value(k.Text(), "Summary of the main activities in this region.")
+    code: str | None = _value(
+        k.Text(pattern=REGION_CODE_PATTERN),
+        "ISO 3166 alpha-2 code for a country (CN), UN M49 code for a world region (021): `intl compare` matches on it.",
+    )
     not_given: list[str] = _not_given()
     extra: dict[str, Any] = _extra()
 
@@ -129,6 +146,23 @@ class Action:
     start: _dt.date | None = _value(k.Date(), "First day.")
     end: _dt.date | None = _value(k.Date(), "Last day.")
     indicators: list[str] = _items(k.TextList(), "Ids of the indicators it moves.")
+    drivers: list[str] = _items(_DRIVERS, "Ids of the global drivers it answers.")
+    not_given: list[str] = _not_given()
+    extra: dict[str, Any] = _extra()
+
+
+@define(kw_only=True)
+class Office:
+    """A presence abroad: staff in a target region, in an embassy, a partner agency or an office of one's own."""
+
+    id: str | None = _value(_ID, "Lowercase id.", required=True, schema_required=True)
+    name: str | None = _value(k.Text(), "Display name, such as the NOE Japan presence.")
+    region: str | None = _value(_ID, "Id of the target region it is in.", required=True)
+    location: str | None = _value(k.Text(), "City or country, such as Shanghai.")
+    host: str | None = _value(k.Text(), "Who hosts it: an embassy, a consulate, a partner agency.")
+    staff_fte: Number | None = _value(k.Number(), "Staff in post, in full-time equivalents.")
+    opened: _dt.date | None = _value(k.Date(), "The day it opened.")
+    tasks: list[str] = _items(k.TextList(), "What it does, such as inward-investment lead generation.")
     not_given: list[str] = _not_given()
     extra: dict[str, Any] = _extra()
 
@@ -207,9 +241,37 @@ class Agreement:
     signed: _dt.date | None = _value(k.Date(), "Date of signature.")
     builds_on: list[str] = _items(k.TextList(), "Ids of the agreements it follows.")
     added_value: str | None = _value(k.Text(), "The clear added value of the co-operation.")
-    resources: str | None = _value(k.Text(), "Dedicated resources (funds and people).")
+    resources: str | None = _value(k.Text(), "Dedicated resources (funds and people), in words.")
+    funds: Number | None = _value(k.Number(), "Money dedicated to the co-operation, in the budget's currency.")
+    staff_fte: Number | None = _value(k.Number(), "People dedicated to the co-operation, in full-time equivalents.")
     sponsor: str | None = _value(k.Text(), "Political sponsor.")
     not_given: list[str] = _not_given()
+    extra: dict[str, Any] = _extra()
+
+
+_CONTENTS = {content.key: content for content in METHODOLOGY}
+
+
+def _content(key: str) -> Any:
+    content = _CONTENTS[key]
+    return _value(
+        k.TextOrList(),
+        f"{content.number}. {content.title}: how the plan addresses it, as text or a list of "
+        f'references to items ("actions.ID", "indicators.ID"). Seed 001, line {content.source[4:]}.',
+    )
+
+
+@define(kw_only=True)
+class Methodology:
+    """How the plan addresses the methodology's seven minimum contents (seed 001, lines 1170-1180)."""
+
+    driver_mechanisms: str | list[str] | None = _content("driver_mechanisms")
+    consensus: str | list[str] | None = _content("consensus")
+    prioritised_framework: str | list[str] | None = _content("prioritised_framework")
+    global_view: str | list[str] | None = _content("global_view")
+    value_web: str | list[str] | None = _content("value_web")
+    national_focus: str | list[str] | None = _content("national_focus")
+    baseline_outputs: str | list[str] | None = _content("baseline_outputs")
     extra: dict[str, Any] = _extra()
 
 
@@ -219,13 +281,18 @@ class Plan:
 
     format: int = field(default=FORMAT_VERSION, metadata={"kind": k.Integer(minimum=1), "doc": "File format version.", "schema_required": True, "always": True})
     frameworks: list[str] = _items(k.TextList(), "Ids of the policy frameworks (from plugins) it uses.", always=True)
+    as_of: _dt.date | None = _value(
+        k.Date(), "The day the plan's figures describe; checks that need a date use it, never the clock, when it is there."
+    )
     ignore: list[str] = _items(k.TextList(), "Finding codes to skip for this plan.")
     severity: dict[str, str] = field(
         factory=dict,
         metadata={"kind": k.TextMap(k.Text(enum=("error", "warning", "info"))), "doc": 'Finding code = "error", "warning" or "info".'},
     )
     strategy: Strategy = field(factory=Strategy, metadata={"kind": k.Table(Strategy, empty_is_absent=True), "doc": "The strategy itself.", "always": True})
+    methodology: Methodology | None = _value(k.Table(Methodology), "How the plan addresses the methodology's seven minimum contents.")
     regions: list[TargetRegion] = _items(k.TableList(TargetRegion), "Target regions with their resource shares.")
+    offices: list[Office] = _items(k.TableList(Office), "Presence abroad: offices and staff posted in target regions.")
     actions: list[Action] = _items(k.TableList(Action), "Actions, each in one target region.")
     indicators: list[Indicator] = _items(k.TableList(Indicator), "Indicators with a baseline and a target.")
     agreements: list[Agreement] = _items(k.TableList(Agreement), "Partnership agreements.")

@@ -22,9 +22,10 @@ SCHEMA_ID = "https://intl-sdk.invalid/schema/plan-v1.json"
 #: plan converted to JSON, where some TOML distinctions no longer exist.
 NOT_EXPRESSIBLE = (
     "What intl-sdk's reader refuses and this schema cannot say: a date in quotes where a TOML "
-    "date goes (TOML-to-JSON turns both into the same string); numbers with more than 20 "
-    "decimal places (JSON numbers carry no scale); NaN and infinity under unknown keys (JSON has "
-    "none); unknown keys nested more than 32 levels deep; duplicate keys and other TOML syntax."
+    "date goes, or a TOML date or time where a string goes (TOML-to-JSON turns both into the "
+    "same string); numbers with more than 20 decimal places (JSON numbers carry no scale); NaN "
+    "and infinity under unknown keys (JSON has none); unknown keys nested more than 32 levels "
+    "deep; duplicate keys and other TOML syntax."
 )
 
 

@@ -7,7 +7,13 @@
 - `indicator_progress`: how far each indicator has come from its baseline
   toward its target, and whether it is on track on a straight-line path (a
   target worded as a change is met once the figures move that way);
-- `measure_coverage`: which indicators cover each minimum impact measure.
+- `measure_coverage`: which indicators cover each minimum impact measure;
+- `driver_coverage`: the driver x pillar matrix (actions that answer each global
+  driver through each pillar) and the drivers no action answers;
+- `methodology_status`: each of the methodology's seven minimum contents, with
+  the plan's text or the items it refers to;
+- `presence`: the offices abroad in each target region, against the region's
+  share of the strategy's staff.
 
 All arithmetic is exact (`Decimal`), as in the checker.
 """
@@ -19,19 +25,28 @@ from decimal import Decimal
 from attrs import frozen
 
 from intl_sdk.checks.context import as_decimal, format_number
-from intl_sdk.model import CHANGES, Plan
+from intl_sdk.drivers import DRIVER_IDS, DRIVERS, Driver
+from intl_sdk.methodology import METHODOLOGY, REFERENCE_COLLECTIONS, MethodologyContent, parse_reference
+from intl_sdk.model import CHANGES, Measurement, Plan
 from intl_sdk.pillars import IMPACT_MEASURES, PILLARS, ImpactMeasure, Pillar
 
 __all__ = [
     "Allocation",
     "Coverage",
+    "DriverCoverage",
     "IndicatorProgress",
+    "MethodologyStatus",
+    "Reference",
+    "RegionPresence",
     "RegionResources",
     "allocation",
     "coverage",
+    "driver_coverage",
     "indicator_progress",
     "measure_coverage",
     "measurement_text",
+    "methodology_status",
+    "presence",
     "progress",
 ]
 
@@ -212,7 +227,7 @@ def _qualitative(indicator, common: dict) -> IndicatorProgress:
     return IndicatorProgress(status="achieved" if moved else "behind", fraction=None, expected=None, **common)
 
 
-def measurement_text(measurement) -> str:
+def measurement_text(measurement: Measurement | None) -> str:
     """A baseline or target as people read it: `10,000 (2009)`, `increase (2009)`,
     `(2009)` for a year alone; empty when there is nothing to say."""
     if measurement is None:
@@ -239,3 +254,133 @@ def measure_coverage(plan: Plan) -> dict[ImpactMeasure, tuple[str, ...]]:
             i.id or i.name or "?" for i in plan.indicators if measure.id in i.measures
         )
     return out
+
+
+@frozen
+class DriverCoverage:
+    """Actions per global driver and pillar. Keys are (driver id, pillar id).
+
+    `expected` are the drivers the strategy names (all seven when it names
+    none); `unanswered` those of them that no action answers."""
+
+    drivers: tuple[Driver, ...]
+    pillars: tuple[Pillar, ...]
+    actions: dict[tuple[str, str], int]
+    answered_by: dict[str, tuple[str, ...]]  # driver id -> ids of the actions that answer it
+    expected: tuple[str, ...]
+    unanswered: tuple[str, ...]
+
+    def count(self, driver_id: str, pillar_id: str) -> int:
+        return self.actions.get((driver_id, pillar_id), 0)
+
+    def driver_total(self, driver_id: str) -> int:
+        """How many actions answer the driver (each once, whatever its pillars)."""
+        return len(self.answered_by.get(driver_id, ()))
+
+
+def driver_coverage(plan: Plan) -> DriverCoverage:
+    actions: dict[tuple[str, str], int] = {}
+    answered_by: dict[str, list[str]] = {}
+    for index, action in enumerate(plan.actions):
+        for driver_id in dict.fromkeys(action.drivers):
+            answered_by.setdefault(driver_id, []).append(action.id or f"action {index + 1}")
+            for pillar_id in dict.fromkeys(action.pillars):
+                key = (driver_id, pillar_id)
+                actions[key] = actions.get(key, 0) + 1
+    claimed = tuple(d for d in DRIVER_IDS if d in plan.strategy.drivers)
+    expected = claimed or DRIVER_IDS
+    unanswered = tuple(d for d in expected if d not in answered_by)
+    return DriverCoverage(
+        DRIVERS, PILLARS, actions, {d: tuple(ids) for d, ids in answered_by.items()}, expected, unanswered
+    )
+
+
+@frozen
+class Reference:
+    """An item named in `[methodology]` (`"indicators.exporters"`), and its label if the plan has it."""
+
+    text: str
+    collection: str | None
+    id: str | None
+    label: str | None  # the item's name or title; None when the plan has no such item
+
+    @property
+    def found(self) -> bool:
+        return self.label is not None
+
+
+@frozen
+class MethodologyStatus:
+    """How the plan addresses one of the methodology's minimum contents."""
+
+    content: MethodologyContent
+    text: str | None
+    references: tuple[Reference, ...]
+
+    @property
+    def addressed(self) -> bool:
+        return bool(self.references) or bool(self.text and self.text.strip())
+
+
+def _item_labels(plan: Plan) -> dict[str, dict[str, str]]:
+    labels: dict[str, dict[str, str]] = {}
+    for collection in REFERENCE_COLLECTIONS:
+        found: dict[str, str] = {}
+        for item in getattr(plan, collection):
+            if isinstance(item.id, str):
+                label = getattr(item, "name", None) or getattr(item, "title", None) or getattr(item, "partner", None)
+                found.setdefault(item.id, label or item.id)
+        labels[collection] = found
+    return labels
+
+
+def methodology_status(plan: Plan) -> tuple[MethodologyStatus, ...]:
+    """The seven minimum contents in the report's order, each with what the plan says of it."""
+    labels = _item_labels(plan)
+    rows = []
+    for content in METHODOLOGY:
+        value = getattr(plan.methodology, content.key) if plan.methodology is not None else None
+        references: list[Reference] = []
+        text = value if isinstance(value, str) else None
+        for entry in value if isinstance(value, list) else []:
+            parsed = parse_reference(entry)
+            if parsed is None or parsed[0] not in labels:
+                references.append(Reference(entry, None, None, None))
+            else:
+                references.append(Reference(entry, parsed[0], parsed[1], labels[parsed[0]].get(parsed[1])))
+        rows.append(MethodologyStatus(content, text, tuple(references)))
+    return tuple(rows)
+
+
+@frozen
+class RegionPresence:
+    """A target region's offices abroad, beside its share of the strategy's staff."""
+
+    index: int
+    id: str | None
+    name: str
+    share: Decimal | None
+    staff_share: Decimal | None  # the region's share of the strategy's staff_fte
+    offices: tuple[int, ...]  # indexes into plan.offices
+    office_staff: Decimal  # their staff_fte, added up
+
+
+def presence(plan: Plan) -> list[RegionPresence]:
+    """Every target region with its offices (possibly none), in the plan's order."""
+    staff = as_decimal(plan.strategy.staff_fte)
+    rows = []
+    for index, region in enumerate(plan.regions):
+        share = as_decimal(region.share)
+        offices = tuple(i for i, office in enumerate(plan.offices) if isinstance(region.id, str) and office.region == region.id)
+        rows.append(
+            RegionPresence(
+                index=index,
+                id=region.id,
+                name=region.name or region.id or f"region {index + 1}",
+                share=share,
+                staff_share=None if staff is None or share is None else staff * share / HUNDRED,
+                offices=offices,
+                office_staff=sum((as_decimal(plan.offices[i].staff_fte) or Decimal(0) for i in offices), Decimal(0)),
+            )
+        )
+    return rows

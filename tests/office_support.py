@@ -8,10 +8,11 @@ from pathlib import Path
 
 import attrs
 
+import intl_sdk
 from intl_sdk.model import Plan
 
 _BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
-ITEMS = ("regions", "actions", "indicators", "agreements")
+ITEMS = ("regions", "offices", "actions", "indicators", "agreements")
 
 
 def export_xlsx(plan: Plan, path: Path) -> list[str]:
@@ -98,6 +99,10 @@ def fit_to_a_spreadsheet(plan: Plan) -> Plan:
     (line breaks and tabs aside), numbers of 15 significant digits, no empty tables or items,
     unknown keys' names without surrounding spaces. Unknown values are kept as they are."""
     _fit(plan)
+    if plan.methodology is not None:  # its unknown keys have no row; an empty table none either
+        plan.methodology.extra = {}
+        if all(getattr(plan.methodology, key) is None for key in intl_sdk.METHODOLOGY_KEYS):
+            plan.methodology = None
     for indicator in plan.indicators:
         for part in ("baseline", "target"):
             if getattr(indicator, part) is not None and _empty(getattr(indicator, part)):

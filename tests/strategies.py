@@ -11,7 +11,20 @@ from hypothesis import strategies as st
 from intl_sdk import _kinds
 
 import intl_sdk
-from intl_sdk import Action, Agreement, Budget, Indicator, Measurement, Party, Period, Plan, Strategy, TargetRegion
+from intl_sdk import (
+    Action,
+    Agreement,
+    Budget,
+    Indicator,
+    Measurement,
+    Methodology,
+    Office,
+    Party,
+    Period,
+    Plan,
+    Strategy,
+    TargetRegion,
+)
 
 # Built from characters rather than `from_regex`, which costs a third of the
 # suite's generation time; the same language: [a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4}){0,2}.
@@ -63,6 +76,7 @@ def _maybe(strategy):
 
 periods = st.builds(Period, start=_maybe(years), end=_maybe(years), extra=extras)
 budgets = st.builds(Budget, amount=_maybe(numbers), currency=_maybe(texts), extra=extras)
+driver_ids = st.sampled_from(intl_sdk.DRIVER_IDS) | ids
 measurements = st.builds(Measurement, value=_maybe(numbers), year=_maybe(years), extra=extras)
 strategies_ = st.builds(
     Strategy,
@@ -74,6 +88,7 @@ strategies_ = st.builds(
     staff_fte=_maybe(numbers),
     sectors=st.lists(texts, max_size=3),
     objectives=st.lists(texts, max_size=3),
+    drivers=st.lists(driver_ids, max_size=3),
     extra=extras,
 )
 regions = st.builds(TargetRegion, id=_maybe(ids), name=_maybe(texts), share=_maybe(numbers), summary=_maybe(texts), extra=extras)
@@ -89,8 +104,24 @@ actions = st.builds(
     start=_maybe(dates),
     end=_maybe(dates),
     indicators=st.lists(ids, max_size=2),
+    drivers=st.lists(driver_ids, max_size=2),
     extra=extras,
 )
+offices = st.builds(
+    Office,
+    id=_maybe(ids),
+    name=_maybe(texts),
+    region=_maybe(ids),
+    location=_maybe(texts),
+    host=_maybe(texts),
+    staff_fte=_maybe(numbers),
+    opened=_maybe(dates),
+    tasks=st.lists(texts, max_size=2),
+    extra=extras,
+)
+references = st.builds(lambda c, i: f"{c}.{i}", st.sampled_from(["regions", "actions", "indicators", "offices", "agreements"]), ids)
+methodology_values = _maybe(texts | st.lists(references | texts, max_size=3))
+methodologies = st.builds(Methodology, **{key: methodology_values for key in intl_sdk.METHODOLOGY_KEYS}, extra=extras)
 indicators = st.builds(
     Indicator,
     id=_maybe(ids),
@@ -118,6 +149,8 @@ agreements = st.builds(
     builds_on=st.lists(ids, max_size=2),
     added_value=_maybe(texts),
     resources=_maybe(texts),
+    funds=_maybe(numbers),
+    staff_fte=_maybe(numbers),
     sponsor=_maybe(texts),
     extra=extras,
 )
@@ -127,7 +160,9 @@ plans = st.builds(
     ignore=st.lists(ids, max_size=2),
     severity=st.dictionaries(ids, st.sampled_from(["error", "warning", "info"]), max_size=2),
     strategy=strategies_,
+    methodology=_maybe(methodologies),
     regions=st.lists(regions, max_size=4),
+    offices=st.lists(offices, max_size=2),
     actions=st.lists(actions, max_size=4),
     indicators=st.lists(indicators, max_size=3),
     agreements=st.lists(agreements, max_size=2),

@@ -5,13 +5,36 @@ from __future__ import annotations
 import pytest
 
 import intl_sdk
-from intl_sdk import Severity
+from intl_sdk import Severity, hookimpl
 from intl_sdk.checks import UnknownCodeError, all_rules
 from intl_sdk.checks.registry import CORE_RULES
+from intl_sdk.frameworks import AgreementKind, Framework, PartyLevel
+from intl_sdk.testing import plugins_with
+
+
+class PactFramework:
+    """A framework for the clean plan's agreement: two levels, one of them implementing cluster policy."""
+
+    @hookimpl
+    def intl_frameworks(self):
+        return [
+            Framework(
+                "pact",
+                "Pact",
+                kinds=[AgreementKind("mou", "MoU", 1)],
+                levels=[
+                    PartyLevel("development-agency", "Development agency", implements_cluster_policy=True),
+                    PartyLevel("company", "Company"),
+                ],
+            )
+        ]
+
+
+PLUGINS = plugins_with(PactFramework(), installed=True)
 
 CLEAN = """\
 format = 1
-frameworks = []
+frameworks = ["pact"]
 
 [strategy]
 name = "Clean plan"
@@ -22,15 +45,35 @@ budget = { amount = 1_000_000, currency = "GBP" }
 staff_fte = 10
 objectives = ["Grow"]
 
+[methodology]
+driver_mechanisms = ["actions.na-missions", "actions.eu-lobbying"]
+consensus = "Agreed with the cluster boards"
+prioritised_framework = "The regional economic strategy's priority sectors"
+global_view = ["regions.north-america", "regions.europe"]
+value_web = "Supply chains in both regions"
+national_focus = "Aligned with the national trade agency"
+baseline_outputs = ["indicators.exporters", "indicators.relocations-out"]
+
 [[regions]]
 id = "north-america"
 name = "North America"
 share = 25.55
+code = "021"
 
 [[regions]]
 id = "europe"
 name = "Europe"
 share = 74.45
+code = "150"
+
+[[offices]]
+id = "boston"
+region = "north-america"
+location = "Boston"
+host = "Consulate"
+staff_fte = 2
+opened = 2007-01-15
+tasks = ["Inward investment lead generation"]
 
 [[actions]]
 id = "na-missions"
@@ -42,6 +85,7 @@ staff_fte = 2
 start = 2007-04-01
 end = 2009-03-31
 indicators = ["exporters"]
+drivers = ["changing-balance", "global-markets", "international-specialisation"]
 
 [[actions]]
 id = "eu-lobbying"
@@ -51,6 +95,7 @@ title = "Lead European programmes"
 cost = 500_000
 staff_fte = 5
 indicators = ["relocations-out"]
+drivers = ["population-change", "innovation-rewards", "skills", "energy-environment"]
 
 [[indicators]]
 id = "exporters"
@@ -68,11 +113,27 @@ direction = "down"
 baseline = { value = 458, year = 2006 }
 target = { value = 400, year = 2009 }
 measures = ["average-salary", "international-sales", "human-capital"]
+
+[[agreements]]
+id = "mou-partner"
+framework = "pact"
+kind = "mou"
+partner = "Partner region"
+parties = [
+    { name = "Agency", level = "development-agency" },
+    { name = "Partner agency", level = "development-agency" },
+]
+status = "signed"
+signed = 2007-06-01
+added_value = "Shared services for SMEs in both regions"
+funds = 40_000
+staff_fte = 0.5
+sponsor = "Regional minister for the economy"
 """
 
 
 def findings(text: str, **options) -> list[intl_sdk.Finding]:
-    return intl_sdk.check(intl_sdk.loads(text), **options)
+    return intl_sdk.check(intl_sdk.loads(text), plugins=PLUGINS, **options)
 
 
 def line(text: str, number: int | None) -> str:
@@ -105,7 +166,7 @@ FIRING = [
     ("action-without-pillars", 'pillars = ["regional-assets", "international-connections", "european-policy"]', "pillars = []", "pillars = []", "names no pillar"),
     ("action-outside-period", "end = 2009-03-31", "end = 2011-03-31", "end = 2011-03-31", "outside the period 2006–2009"),
     ("budget-exceeded", "cost = 200_000", "cost = 300_000", "share = 25.55", "more than its 25.55% share"),
-    ("staff-exceeded", "staff_fte = 2\n", "staff_fte = 3\n", "share = 25.55", "3 FTE of staff"),
+    ("staff-exceeded", "staff_fte = 2\nstart", "staff_fte = 3\nstart", "share = 25.55", "3 FTE of staff"),
     ("indicator-incomplete", "baseline = { value = 7147, year = 2006 }", "baseline = { value = 7147 }", "baseline =", "no baseline year"),
     ("invalid-value", "target = { value = 10000, year = 2009 }", 'target = { change = "rise", year = 2009 }', "target =", "change 'rise' is not one of increase, decrease"),
     ("not-given-invalid", "actuals = { 2007 = 7600 }", 'actuals = { 2007 = 7600 }\nnot_given = ["baseline.yaer"]', "not_given =", "did you mean 'baseline.year'"),
@@ -119,9 +180,24 @@ FIRING = [
     ("minimum-indicators", '"jobs"]', "]", '[[indicators]]', "Jobs created (jobs)"),
     ("period-reversed", "start = 2006, end = 2009", "start = 2009, end = 2006", "period =", "ends in 2006, before it starts in 2009"),
     ("resources-missing", 'budget = { amount = 1_000_000, currency = "GBP" }\nstaff_fte = 10\n', "", "[strategy]", "no budget and no staff"),
-    ("framework-missing", "frameworks = []", 'frameworks = ["atlantis"]', "frameworks =", "'atlantis', which no installed plugin provides"),
-    ("unknown-code", "frameworks = []", 'frameworks = []\nignore = ["pillar-uncoverd"]', "ignore =", "did you mean 'pillar-uncovered'"),
-    ("unknown-code", "frameworks = []", 'frameworks = []\n[severity]\nshares-sum = "fatal"', "shares-sum =", "not error, warning or info"),
+    ("framework-missing", 'frameworks = ["pact"]', 'frameworks = ["pact", "atlantis"]', "frameworks =", "'atlantis', which no installed plugin provides"),
+    ("unknown-code", 'frameworks = ["pact"]', 'frameworks = ["pact"]\nignore = ["pillar-uncoverd"]', "ignore =", "did you mean 'pillar-uncovered'"),
+    ("unknown-code", 'frameworks = ["pact"]', 'frameworks = ["pact"]\n[severity]\nshares-sum = "fatal"', "shares-sum =", "not error, warning or info"),
+    # the report's whole model: drivers, the methodology, co-operation, presence abroad
+    ("unknown-reference", '"population-change", "innovation', '"population-changes", "innovation', "drivers =", "did you mean 'population-change'"),
+    ("unknown-reference", 'region = "north-america"\nlocation', 'region = "north-amerika"\nlocation', 'region = "north-amerika"', "office 'boston' names region"),
+    ("unknown-reference", '"indicators.exporters"', '"indicators.exporter"', "baseline_outputs", "did you mean 'indicators.exporters'"),
+    ("unknown-reference", '"actions.na-missions"', '"action.na-missions"', "driver_mechanisms", "not a reference to an item (did you mean 'actions'?)"),
+    ("driver-unanswered", '"population-change", ', "", "[[actions]]", "1 of the 7 global drivers is answered by no action: 2 population-change"),
+    ("methodology-incomplete", 'consensus = "Agreed with the cluster boards"\n', "", "[methodology]", "does not address 1 of its 7 minimum contents: 2 consensus"),
+    ("office-without-share", "share = 25.55", "share = 0", 'region = "north-america"', "office 'boston' is in North America, which has a share of 0%"),
+    ("office-staff-exceeded", "staff_fte = 2\nopened", "staff_fte = 3\nopened", "staff_fte = 3", "offices in North America have 3 FTE of staff, more than its 25.55% share of 10 FTE (2.56 FTE)"),
+    ("agreement-added-value", 'added_value = "Shared services for SMEs in both regions"\n', "", "[[agreements]]", "'mou-partner' is signed but says no added value"),
+    ("agreement-resources", "funds = 40_000\nstaff_fte = 0.5\n", "", "[[agreements]]", "dedicates no resources"),
+    ("agreement-sponsor", 'sponsor = "Regional minister for the economy"', 'sponsor = " "', 'sponsor = " "', "names no political sponsor"),
+    ("no-policy-agreement", '{ name = "Partner agency", level = "development-agency" }', '{ name = "Partner SA", level = "company" }', "[[agreements]]", "no agreement is between two bodies that implement cluster policy"),
+    ("region-code-invalid", 'code = "150"', 'code = "EUR"', 'code = "EUR"', "Europe has code 'EUR', which is not an ISO 3166 code"),
+    ("region-code-invalid", 'home_region = "Region"', 'home_region = "Region"\nhome_code = "north"', 'home_code = "north"', "the home region has code 'north'"),
 ]
 
 
@@ -183,11 +259,11 @@ def test_findings_are_sorted_by_line_then_code():
 
 def test_plan_ignore_and_severity_apply_and_the_command_line_wins():
     text = CLEAN.replace("share = 74.45", "share = 74").replace(
-        "frameworks = []", 'frameworks = []\nignore = ["shares-sum"]\n[severity]\nregion-without-actions = "info"'
+        'frameworks = ["pact"]', 'frameworks = ["pact"]\nignore = ["shares-sum"]\n[severity]\nregion-without-actions = "info"'
     )
     assert not [f for f in findings(text) if f.code == "shares-sum"]
     assert [f.code for f in findings(text, select=["shares-sum"])] == ["shares-sum"]
-    text2 = CLEAN.replace("frameworks = []", 'frameworks = []\n[severity]\nshares-sum = "warning"').replace(
+    text2 = CLEAN.replace('frameworks = ["pact"]', 'frameworks = ["pact"]\n[severity]\nshares-sum = "warning"').replace(
         "share = 74.45", "share = 74"
     )
     assert findings(text2, select=["shares-sum"])[0].severity is Severity.WARNING
@@ -215,5 +291,5 @@ def test_a_plan_made_in_python_is_checked_without_lines():
     plan = intl_sdk.loads(CLEAN)
     plan.origin = None
     plan.regions[0].share = 30
-    (finding,) = intl_sdk.check(plan, select=["shares-sum"])
+    (finding,) = intl_sdk.check(plan, select=["shares-sum"], plugins=PLUGINS)
     assert finding.line is None and "over-allocated" in finding.message

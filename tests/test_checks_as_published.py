@@ -45,7 +45,9 @@ def messages(text: str, code: str) -> list[str]:
 def test_nwda_reports_the_published_slips_and_nothing_the_plan_records():
     findings = intl_sdk.check(intl_sdk.load(EXAMPLES / "nwda.toml"))
     assert sorted((f.code, f.path) for f in findings) == [
+        ("driver-unanswered", "actions"),
         ("duplicate-action", "actions.emerging-markets-ukti.title"),
+        ("methodology-incomplete", "methodology"),
         ("minimum-indicators", "indicators"),
         ("pillar-uncovered", "actions"),
         ("shares-sum", "regions"),
@@ -57,6 +59,9 @@ def test_nwda_reports_the_published_slips_and_nothing_the_plan_records():
     assert "pillar 5" in by_code["pillar-uncovered"].message
     assert "rounding" in by_code["shares-sum"].message and by_code["shares-sum"].severity.value == "error"
     assert "china-ukti-emerging-markets in China" in by_code["duplicate-action"].message
+    # no action's words name population change, skills, or energy and the environment
+    assert by_code["driver-unanswered"].message.endswith(": 2 population-change, 6 skills, 7 energy-environment")
+    assert by_code["methodology-incomplete"].message.endswith(": 1 driver_mechanisms, 2 consensus, 5 value_web")
 
 
 def test_nwda_keeps_the_seeds_wording_of_the_two_ukti_actions():
@@ -283,3 +288,26 @@ def test_the_word_index_finds_exactly_what_comparing_every_pair_finds(titled):
                 expected.append((earlier, later))
                 break
     assert repeated_actions(list(titled)) == expected
+
+
+def test_the_readmes_check_sample_is_what_intl_check_prints(run_intl):
+    readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    sample = readme.split("```console\n$ intl check examples/nwda.toml\n", 1)[1].split("```", 1)[0]
+    result = run_intl("check", "examples/nwda.toml", cwd=EXAMPLES.parent)
+    printed = result.stdout.splitlines()
+    shown = [line for line in sample.splitlines() if line != "..."]
+    assert shown and all(line in printed for line in shown), [line for line in shown if line not in printed]
+    assert shown[-1] == printed[-1]
+
+
+def test_diff_and_show_read_a_qualitative_target(run_intl):
+    from intl_sdk.diff import diff_plans
+
+    old = intl_sdk.load(EXAMPLES / "nwda.toml")
+    new = intl_sdk.load(EXAMPLES / "nwda.toml")
+    target = next(i for i in new.indicators if i.id == "fdi-gva-share").target
+    target.change, target.value = None, 20
+    texts = [c.text for c in diff_plans(old, new).changes]
+    assert "Share of the Northwest economy from FDI: target increase (2009) → 20 (2009)" in texts
+    shown = run_intl("show", str(EXAMPLES / "nwda.toml"))
+    assert shown.returncode == 0 and "increase (2009)" in shown.stdout

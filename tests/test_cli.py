@@ -29,6 +29,7 @@ def test_show_prints_the_plan_and_its_running_total(run_intl):
     assert result.returncode == 0, result.stderr
     assert "Northwest internationalisation action plan" in result.stdout
     assert "99%" in result.stdout and "1 point unallocated" in result.stdout
+    assert "Offices abroad" in result.stdout and "UKTI embassies/consulates" in result.stdout
 
 
 def test_a_broken_plan_is_one_line_with_file_and_line_and_no_traceback(run_intl, tmp_path):

@@ -24,7 +24,7 @@ def test_nwda_exits_1_with_the_shares_sum_error_on_a_share_line(run_intl, nwda_t
     first_share = nwda_text.splitlines().index("share = 24") + 1
     assert line.startswith(f"{NWDA}:{first_share}: error[shares-sum] ")
     assert "99%" in line and "1 percentage point unallocated" in line and "rounding" in line
-    assert "hint:" in result.stdout and result.stdout.rstrip().endswith("1 error, 3 warnings, 3 infos.")
+    assert "hint:" in result.stdout and result.stdout.rstrip().endswith("1 error, 4 warnings, 4 infos.")
 
 
 def test_json_output_parses_and_has_the_finding_with_its_line(run_intl):
@@ -46,7 +46,7 @@ def test_json_output_parses_and_has_the_finding_with_its_line(run_intl):
             "if the shares were rounded for print, write them as the strategy has them",
         }
     ]
-    assert data["summary"] == {"error": 1, "warning": 3, "info": 3}
+    assert data["summary"] == {"error": 1, "warning": 4, "info": 4}
 
 
 def test_an_unreadable_plan_exits_2_with_one_line_and_no_traceback(run_intl, tmp_path):

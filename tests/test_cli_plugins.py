@@ -11,7 +11,7 @@ from intl_sdk.templates import BLANK
 
 from support import EXAMPLES
 
-BUILT_IN_TEMPLATES = ["blank", "corallia-policy-framework", "alliance-partnership"]
+BUILT_IN_TEMPLATES = ["blank", "corallia-policy-framework", "alliance-partnership", "montreal-governance"]
 
 
 def test_plugins_lists_the_built_in_plugins_with_versions_and_hooks(run_intl):

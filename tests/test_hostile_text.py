@@ -17,7 +17,7 @@ import sys
 import pytest
 
 import intl_sdk
-from intl_sdk import Action, Agreement, Indicator, Measurement, Party, Period, Plan, Strategy, TargetRegion
+from intl_sdk import Action, Agreement, Indicator, Measurement, Methodology, Office, Party, Period, Plan, Strategy, TargetRegion
 from intl_sdk.report import render_html, render_markdown
 
 HOSTILE = [
@@ -45,14 +45,19 @@ def hostile_plan() -> Plan:
         frameworks=["corallia"],
         strategy=Strategy(
             name=h[0], organisation=h[1], home_region=h[2], period=Period(start=2006, end=2009),
-            sectors=h[3:6], objectives=h[6:],
+            sectors=h[3:6], objectives=h[6:], drivers=["skills", h[0][:14]],
         ),
+        methodology=Methodology(consensus=h[7], baseline_outputs=["indicators.i0", h[9], "actions." + h[2]]),
+        offices=[
+            Office(id=f"o{i}", region=f"r{i}", name=text, location=text, host=h[-1 - i], tasks=[text], staff_fte=1)
+            for i, text in enumerate(h)
+        ],
         regions=[
             TargetRegion(id=f"r{i}", name=text, share=9 if i else 1, summary=h[(i + 1) % len(h)])
             for i, text in enumerate(h)
         ],
         actions=[
-            Action(id=f"a{i}", region=f"r{i}", pillars=["competitive-sectors", text[:20]], title=text)
+            Action(id=f"a{i}", region=f"r{i}", pillars=["competitive-sectors", text[:20]], title=text, drivers=["skills", text[:16]])
             for i, text in enumerate(h)
         ],
         indicators=[
@@ -61,7 +66,8 @@ def hostile_plan() -> Plan:
         ],
         agreements=[
             Agreement(id=f"g{i}", framework="corallia", kind=text[:15], partner=text, added_value=text,
-                      parties=[Party(name=text, level=text[:10])], builds_on=[text[:12]])
+                      parties=[Party(name=text, level=text[:10])], builds_on=[text[:12]],
+                      status="signed", resources=text, sponsor=h[-1 - i], funds=1000)
             for i, text in enumerate(h)
         ],
     )

@@ -21,7 +21,8 @@ def test_the_workbook_has_its_sheets_a_live_total_that_turns_red_and_numbers_as_
     result = run_intl("export", NWDA, "-o", str(out))
     assert result.returncode == 0, result.stderr
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["Strategy", "Action plan", "Actions", "Indicators", "Agreements", "Findings"]
+    assert book.sheetnames == ["Strategy", "Action plan", "Offices", "Actions", "Indicators", "Agreements", "Findings"]
+    assert [c.value for c in book["Offices"][2]][:5] == ["ukti-china", None, "china", "China", "UKTI embassies/consulates"]
     plan_sheet = book["Action plan"]
     assert [c.value for c in plan_sheet[1]] == ["Id", "Target region", "Share", "Summary of main activities"]
     assert plan_sheet["C2"].value == 0.24 and plan_sheet["C2"].number_format == "0%"
@@ -87,7 +88,7 @@ def test_csv_writes_one_file_a_table(run_intl, tmp_path):
     result = run_intl("export", NWDA, "-o", str(folder))
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in folder.iterdir()) == [
-        "action-plan.csv", "actions.csv", "agreements.csv", "findings.csv", "indicators.csv", "strategy.csv"]
+        "action-plan.csv", "actions.csv", "agreements.csv", "findings.csv", "indicators.csv", "offices.csv", "strategy.csv"]
     rows = list(csv.reader((folder / "action-plan.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert rows[0][:3] == ["Id", "Target region", "Share"] and rows[1][2] == "24" and rows[-1][1:3] == ["Total", "99"]
 
@@ -106,3 +107,40 @@ def test_an_unreadable_plan_exits_2(run_intl, tmp_path):
     result = run_intl("export", str(source), "-o", str(tmp_path / "bad.xlsx"))
     assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
     assert not (tmp_path / "bad.xlsx").exists()
+
+
+def test_drivers_methodology_offices_and_agreement_resources_come_back_from_a_workbook(tmp_path):
+    """Each on its own sheet, row or column, read back as it was: references as references, words as words."""
+    from office_support import export_xlsx, import_plan, without_imported_from
+
+    plan = intl_sdk.loads(
+        'format = 1\n[strategy]\nname = "x"\ndrivers = ["skills"]\n'
+        '[methodology]\nconsensus = "Agreed with the boards"\nbaseline_outputs = ["indicators.i", "actions.x"]\n'
+        'global_view = "actions.x"\n'  # words that read as a reference: written as TOML, so they come back as words
+        '[[regions]]\nid = "a"\nname = "A"\nshare = 100\n'
+        '[[offices]]\nid = "o"\nname = "Shanghai office"\nregion = "a"\nlocation = "Shanghai"\nhost = "Consulate"\n'
+        'staff_fte = 2\nopened = 2007-04-02\ntasks = ["Lead generation", "Aftercare"]\nnot_given = ["opened"]\n'
+        '[[actions]]\nid = "x"\nregion = "a"\ntitle = "X"\ndrivers = ["skills", "global-markets"]\n'
+        '[[indicators]]\nid = "i"\nname = "I"\n'
+        '[[agreements]]\nid = "m"\nframework = "f"\nkind = "mou"\npartner = "P"\nfunds = 40000\nstaff_fte = 0.5\n'
+    )
+    plan.offices[0].not_given = []  # the office gives its opening date
+    workbook = tmp_path / "plan.xlsx"
+    assert export_xlsx(plan, workbook) == []
+    result = import_plan(workbook)
+    assert result.notes == []
+    back = without_imported_from(result.plan)
+    assert back.methodology == plan.methodology and back.methodology.global_view == "actions.x"
+    assert back.offices == plan.offices and back.strategy.drivers == ["skills"]
+    assert back.actions[0].drivers == ["skills", "global-markets"]
+    assert (back.agreements[0].funds, back.agreements[0].staff_fte) == (40000, plan.agreements[0].staff_fte)
+    assert back == plan
+
+
+def test_what_the_methodology_cannot_keep_is_named(tmp_path):
+    from office_support import export_xlsx
+
+    plan = intl_sdk.loads('format = 1\n[methodology]\nconsensus = "x"\nnotes = "kept in the file"\n')
+    assert export_xlsx(plan, tmp_path / "plan.xlsx") == [
+        "methodology.notes: a key [methodology] does not define has no row on the Strategy sheet"
+    ]

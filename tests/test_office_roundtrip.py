@@ -64,8 +64,11 @@ def test_what_a_cell_cannot_hold_is_named(tmp_path):
     assert lost == [
         "strategy.name: control characters a cell cannot hold are written as visible escapes (\\x1b)",
         "regions.a.name: an empty text is written as an empty cell",
-        "regions.a.share: 12.3456789012345678 has 18 significant digits; a spreadsheet keeps 15: written as 12.345678901234567",
+        "regions.a.share: 12.3456789012345678 has 18 significant digits; a spreadsheet keeps 15: written as 12.3456789012346",
     ]
     back = import_plan(tmp_path / "plan.xlsx").plan
     assert back.strategy.name == "A\\x07B"
+    long = intl_sdk.loads('format = 1\n[[regions]]\nid = "a"\nsummary = "' + "x" * 40_000 + '"\n')
+    assert export_xlsx(long, tmp_path / "long.xlsx") == ["regions.a.summary: 40,000 characters; a cell holds 32,767: the rest is cut"]
+    assert import_plan(tmp_path / "long.xlsx").plan.regions[0].summary == "x" * 32_767
     assert back.regions[0].share == intl_sdk.loads("format = 1\n[[regions]]\nshare = 12.3456789012346\n").regions[0].share

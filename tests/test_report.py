@@ -132,3 +132,78 @@ def test_a_real_browser_renders_the_report_with_its_charts_and_regions(tmp_path)
         capture_output=True, text=True, timeout=120,
     )
     assert picture.returncode == 0 and shot.stat().st_size > 20_000  # a page with charts, not a blank one
+
+
+AGREEMENTS = """\
+format = 1
+frameworks = ["elsewhere"]
+[strategy]
+name = "Plan with agreements"
+staff_fte = 10
+drivers = ["skills"]
+[[regions]]
+id = "china"
+name = "China"
+share = 100
+[[offices]]
+id = "shanghai"
+name = "Shanghai office"
+region = "china"
+location = "Shanghai"
+host = "Consulate-general"
+staff_fte = 2
+opened = 2007-04-02
+tasks = ["Lead generation", "Aftercare"]
+[[actions]]
+id = "students"
+region = "china"
+pillars = ["science-rd-hei"]
+title = "Students"
+drivers = ["skills", "population-change"]
+[[agreements]]
+id = "funded"
+framework = "elsewhere"
+kind = "mou"
+partner = "Partner"
+status = "signed"
+added_value = "Shared labs"
+funds = 40_000
+staff_fte = 0.5
+sponsor = "Regional minister"
+[[agreements]]
+id = "bare"
+framework = "elsewhere"
+kind = "mou"
+partner = "Other"
+status = "negotiating"
+"""
+
+
+def test_both_reports_show_offices_the_driver_matrix_the_methodology_and_each_agreements_conditions():
+    plan = intl_sdk.loads(AGREEMENTS)
+    html, markdown = render_html(plan), render_markdown(plan)
+    offices = html[html.index('<section id="offices">') : html.index('<section id="shares">')]
+    assert "Shanghai office" in offices and "Consulate-general" in offices and "opened 2007-04-02" in offices
+    assert "Lead generation; Aftercare" in offices and "2 <span" in offices and "of 10" in offices  # 2 of China's 10 FTE
+    assert "| Shanghai office | China | Shanghai | Consulate-general | 2 | Lead generation; Aftercare |" in markdown
+    drivers = html[html.index('<section id="drivers">') : html.index('<section id="methodology">')]
+    assert "6. Skills increasingly needed by all</td><td class=\"num\">1</td>" in drivers
+    assert 'class=" muted"' in drivers  # the drivers the strategy does not name are greyed
+    assert "| 2. Population change (not named) | 1 | · | 1 |" in markdown
+    assert "| Students | 2 | 2, 6 |" in markdown  # the action's drivers, by number
+    assert "The plan has no `[methodology]`: none of its minimum contents is addressed" in markdown
+    assert "The plan has no [methodology]" in html
+    assert "added value ✓ · resources: funds 40,000; 0.5 FTE · sponsor: Regional minister" in markdown
+    assert "added value ✗ · resources: ✗ · sponsor: ✗" in markdown
+    agreements = html[html.index('<section id="agreements">') :]
+    assert agreements.count('class="gap">') >= 3  # the bare agreement is under way: its gaps are marked
+
+
+def test_the_nwda_report_shows_its_offices_drivers_and_methodology():
+    plan = intl_sdk.load(EXAMPLES / "nwda.toml")
+    markdown = render_markdown(plan)
+    assert "| ukti-china | China | China | UKTI embassies/consulates | 2 | Inward investment lead generation; Aftercare |" in markdown
+    assert "| NOE Japan presence | Japan | Japan |  |  | Inward investment activities |" in markdown
+    assert "| 7. Increasing pressure on energy resources and the environment **(unanswered)** | 0 |" in markdown
+    assert "| 6. Links into the national focus ✓ | Work with UKTI to implement the emerging markets strategy;" in markdown
+    assert "| 2. A consensus around benefits ✗ | not said |" in markdown

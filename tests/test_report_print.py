@@ -124,7 +124,7 @@ def test_pillars_are_listed_in_their_order_and_an_empty_cost_column_is_left_out(
     costed = render_html(plan)
     assert ">Cost<" in costed[costed.index('<section id="actions">') :] and "120,000" in costed
     markdown = render_markdown(nwda())
-    assert "| Action | Pillars |\n" in markdown and "| Action | Pillars | Cost |" not in markdown
+    assert "| Action | Pillars | Drivers |\n" in markdown and "| Cost |" not in markdown
 
 
 def test_an_indicator_without_actuals_says_so_and_shows_no_empty_bar():
@@ -148,7 +148,7 @@ def test_a_qualitative_target_and_figures_the_source_does_not_give_read_as_such(
 def test_counts_follow_one_plural_rule_in_both_reports():
     html, markdown = render_html(nwda()), render_markdown(nwda())
     for text in (html, markdown):
-        assert "1 error, 3 warnings, 3 infos." in text
+        assert "1 error, 4 warnings, 4 infos." in text
         assert "1 errors" not in text and "1 percentage point unallocated" in text
 
 

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 import tomllib
+
+from unittest.mock import ANY
 
 import jsonschema
 import pytest
+
+import intl_sdk
 from hypothesis import HealthCheck, example, given, settings
 
 from intl_sdk.reading import parse_toml
@@ -18,7 +24,7 @@ from support import EXAMPLES
 DRAFT4_KEYWORDS = {
     "$schema", "id", "title", "description", "type", "properties", "required",
     "additionalProperties", "items", "enum", "pattern", "patternProperties",
-    "definitions", "$ref", "allOf", "format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+    "definitions", "$ref", "allOf", "anyOf", "format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
 }
 
 
@@ -60,6 +66,33 @@ def test_examples_validate(schema, name):
     jsonschema.Draft4Validator(schema).validate(_as_json((EXAMPLES / name).read_text(encoding="utf-8")))
 
 
+METHODOLOGY_AND_OFFICES = """\
+format = 1
+[methodology]
+consensus = "Agreed with the cluster boards"
+baseline_outputs = ["indicators.exporters"]
+[[offices]]
+id = "shanghai"
+region = "china"
+staff_fte = 2
+opened = 2007-04-01
+tasks = ["Inward investment lead generation"]
+"""
+
+
+def test_methodology_takes_text_or_a_list_and_offices_validate(schema):
+    validator = jsonschema.Draft4Validator(schema)
+    assert validator.is_valid(_as_json(METHODOLOGY_AND_OFFICES))
+    for wrong in ("consensus = 3", "consensus = [1]", "consensus = { text = 'x' }"):
+        text = METHODOLOGY_AND_OFFICES.replace('consensus = "Agreed with the cluster boards"', wrong)
+        assert not validator.is_valid(_as_json(text)), wrong
+        with pytest.raises(intl_sdk.PlanError):
+            intl_sdk.loads(text)
+    unknown_driver = "format = 1\n[strategy]\ndrivers = [\"tourism\"]\n"
+    assert not validator.is_valid(_as_json(unknown_driver))  # the schema hints; the checker reports it
+    intl_sdk.loads(unknown_driver)
+
+
 def test_a_string_share_is_rejected(schema, nwda_text):
     data = _as_json(nwda_text.replace("share = 24", 'share = "24%"'))
     errors = list(jsonschema.Draft4Validator(schema).iter_errors(data))
@@ -75,12 +108,24 @@ def test_regions_as_a_string_is_rejected(schema):
 def test_schema_knows_every_model_key(schema):
     """Generated from the model: every key of the file format is described."""
     assert set(schema["properties"]) == {
-        "format", "frameworks", "ignore", "severity", "strategy",
-        "regions", "actions", "indicators", "agreements",
+        "format", "frameworks", "as_of", "ignore", "severity", "strategy", "methodology",
+        "regions", "offices", "actions", "indicators", "agreements",
     }
     action = schema["definitions"]["Action"]["properties"]
-    assert set(action) == {"id", "region", "pillars", "title", "cost", "staff_fte", "start", "end", "indicators", "not_given"}
+    assert set(action) == {"id", "region", "pillars", "title", "cost", "staff_fte", "start", "end", "indicators", "drivers", "not_given"}
     assert action["pillars"]["items"]["enum"][0] == "competitive-sectors"
+    assert action["drivers"]["items"]["enum"] == list(intl_sdk.DRIVER_IDS)
+    assert schema["definitions"]["Strategy"]["properties"]["drivers"] == {**action["drivers"], "description": ANY}
+    office = schema["definitions"]["Office"]["properties"]
+    assert {"id", "region", "location", "host", "staff_fte", "opened", "tasks"} <= set(office)
+    assert office["opened"]["format"] == "date"
+    assert set(schema["definitions"]["Methodology"]["properties"]) == set(intl_sdk.METHODOLOGY_KEYS)
+    agreement = schema["definitions"]["Agreement"]["properties"]
+    assert agreement["funds"]["type"] == agreement["staff_fte"]["type"] == "number"
+    assert schema["properties"]["as_of"]["format"] == "date"  # a TOML date, as a string in JSON
+    region_code = schema["definitions"]["TargetRegion"]["properties"]["code"]["pattern"]
+    assert re.match(region_code, "CN") and re.match(region_code, "021") and re.match(region_code, "ES-AS")
+    assert not re.match(region_code, "CHN") and not re.match(region_code, "cn") and not re.match(region_code, "21")
     assert tomllib  # the examples are TOML; the schema checks their JSON form
 
 
@@ -103,6 +148,8 @@ def _schema_can_say(mismatch) -> bool:
         return False  # unknown keys nested too deeply
     if isinstance(value, str) and mismatch.expected.startswith("a date"):
         return False  # "2007-04-01" in quotes and a TOML date are the same JSON string
+    if isinstance(value, (dt.date, dt.time)) and "string" in mismatch.expected:
+        return False  # and the other way round: a TOML date where text goes
     if isinstance(value, Decimal) and (not value.is_finite() or abs(value) < _kinds.LIMIT):
         return False  # NaN and infinity, or too many decimal places: JSON cannot tell
     return True
@@ -161,5 +208,5 @@ def test_the_readers_numeric_limits_and_format_are_in_the_schema(schema, text):
 
 
 def test_the_schema_lists_what_it_cannot_express(schema):
-    for part in ("a date in quotes", "decimal places", "NaN and infinity", "nested more than 32"):
+    for part in ("a date in quotes", "a TOML date or time where a string goes", "decimal places", "NaN and infinity", "nested more than 32"):
         assert part in schema["description"]

@@ -11,13 +11,16 @@ from typing import TYPE_CHECKING, Iterable, Mapping
 
 # Importing the check modules registers their checks, in this order (by subject).
 from intl_sdk.checks import regions  # noqa: F401  isort: skip
+from intl_sdk.checks import offices  # noqa: F401  isort: skip
 from intl_sdk.checks import items  # noqa: F401  isort: skip
 from intl_sdk.checks import references  # noqa: F401  isort: skip
 from intl_sdk.checks import actions  # noqa: F401  isort: skip
 from intl_sdk.checks import duplicates  # noqa: F401  isort: skip
 from intl_sdk.checks import indicators  # noqa: F401  isort: skip
 from intl_sdk.checks import strategy  # noqa: F401  isort: skip
+from intl_sdk.checks import methodology  # noqa: F401  isort: skip
 from intl_sdk.checks import agreements  # noqa: F401  isort: skip
+from intl_sdk.checks import cooperation  # noqa: F401  isort: skip
 from intl_sdk.checks.context import CheckContext
 from intl_sdk.checks.registry import CORE_RULES, Rule
 from intl_sdk.findings import Finding, Severity

@@ -13,7 +13,7 @@ from intl_sdk.model import Plan
 
 __all__ = ["CheckContext", "closest", "did_you_mean", "format_number", "as_decimal", "not_given"]
 
-ITEM_COLLECTIONS = ("regions", "actions", "indicators", "agreements")
+ITEM_COLLECTIONS = ("regions", "offices", "actions", "indicators", "agreements")
 
 
 def as_decimal(value: Any) -> Decimal | None:
@@ -161,6 +161,15 @@ class CheckContext:
     @cached_property
     def agreement_ids(self) -> set[str]:
         return set(self.id_counts["agreements"])
+
+    @cached_property
+    def regions_by_id(self) -> dict[str, Any]:
+        """The region of each id (the first, where an id is used twice)."""
+        out: dict[str, Any] = {}
+        for region in self.plan.regions:
+            if isinstance(region.id, str):
+                out.setdefault(region.id, region)
+        return out
 
     @cached_property
     def actions_by_region(self) -> dict[str, list[int]]:

@@ -35,12 +35,16 @@ COMMON_WORDS = frozenset(
 )
 
 _WORD_RE = re.compile(r"[^\W_]+")
+#: Every ASCII character that is not a letter or a digit, as a space: the fast way for ASCII titles.
+_ASCII_SEPARATORS = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
 
 
 @lru_cache(maxsize=1 << 16)  # the editor checks on every keystroke; titles mostly stay as they were
 def title_words(title: str) -> frozenset[str]:
     """The words that carry a title's meaning: lowercased, without punctuation or common words."""
-    return frozenset(word for word in _WORD_RE.findall(title.casefold()) if word not in COMMON_WORDS)
+    text = title.casefold()
+    words = text.translate(_ASCII_SEPARATORS).split() if text.isascii() else _WORD_RE.findall(text)
+    return frozenset(word for word in words if word not in COMMON_WORDS)
 
 
 def _needed(smaller: int) -> int:

@@ -20,8 +20,8 @@ def duplicate_id(ctx: CheckContext) -> None:
     """Two items of one kind share an id.
 
     ## What it does
-    Reports every region, action, indicator or agreement whose `id` an
-    earlier item of the same kind already has.
+    Reports every region, office, action, indicator or agreement whose `id`
+    an earlier item of the same kind already has.
 
     ## Why is this bad?
     Actions name their region, and agreements what they build on, by id.
@@ -104,8 +104,9 @@ def missing_field(ctx: CheckContext) -> None:
     ## What it does
     Reports the strategy's `name` and `period` (with its start and end year),
     and each item's required keys: a region's `id`, `name` and `share`; an
-    action's `id`, `region` and `title`; an indicator's `id` and `name`; an
-    agreement's `id`, `framework`, `kind` and `partner`. A key the item (or
+    office's `id` and `region`; an action's `id`, `region` and `title`; an
+    indicator's `id` and `name`; an agreement's `id`, `framework`, `kind` and
+    `partner`. A key the item (or
     the strategy) lists in `not_given` is one its source does not give, and
     is not asked for again: the NWDA's plan gives its targets' year, 2009, but
     not the year it starts (seed 001, lines 1304-1305).

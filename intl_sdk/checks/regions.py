@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from intl_sdk.checks.context import CheckContext, as_decimal, format_number
 from intl_sdk.checks.registry import rule
 from intl_sdk.display import counted
 from intl_sdk.findings import Severity
+from intl_sdk.model import REGION_CODE_PATTERN
 
 #: Shares may total 100 give or take this many percentage points.
 SHARES_TOLERANCE = Decimal("0.01")
@@ -225,6 +227,56 @@ def region_name_empty(ctx: CheckContext) -> None:
                 ("regions", index, "name"),
                 f"region {region.id or index + 1!s} has an empty name",
                 "give the region the name readers know it by",
+            )
+
+
+_CODE_RE = re.compile(REGION_CODE_PATTERN)
+
+
+@rule("region-code-invalid", Severity.WARNING)
+def region_code_invalid(ctx: CheckContext) -> None:
+    """A region code that is neither an ISO 3166 code nor a UN M49 area code.
+
+    ## What it does
+    Reads the `code` of each target region and the strategy's `home_code`,
+    and reports one that is not written as an ISO 3166-1 alpha-2 country
+    code (`CN`), an ISO 3166-2 subdivision (`ES-AS`, `DE-NW`) or a
+    three-digit UN M49 area code (`021` for Northern America, `150` for
+    Europe). Whether the code exists is for `intl compare` to say: it
+    reads the codes from CLDR.
+
+    ## Why is this bad?
+    `intl compare` matches target regions across plans by their codes, and
+    finds that a country lies in a world region by its code (China, `CN`,
+    is in Eastern Asia, `030`). A code in another form (`cn`, `CHN`,
+    `China`, `21`) matches nothing, and the plan drops out of the
+    portfolio's partner search without a word.
+
+    ## Example
+    ```toml
+    name = "China"
+    code = "CHN"
+    ```
+
+    ## Use instead
+    ```toml
+    name = "China"
+    code = "CN"
+    ```
+    """
+    wrong = []
+    if isinstance(ctx.plan.strategy.home_code, str):
+        wrong.append((("strategy", "home_code"), ctx.plan.strategy.home_code, "the home region"))
+    for index, region in enumerate(ctx.plan.regions):
+        if isinstance(region.code, str):
+            wrong.append((("regions", index, "code"), region.code, _name(region)))
+    for location, code, what in wrong:
+        if not _CODE_RE.match(code):
+            ctx.report(
+                location,
+                f"{what} has code {code!r}, which is not an ISO 3166 code (CN, ES-AS) or a UN M49 area (021)",
+                f'write the two-letter country code in capitals ("{code[:2].upper()}" if that is the country), '
+                "a subdivision as ES-AS, or a world region's three digits",
             )
 
 

@@ -17,7 +17,7 @@ from typing import Sequence
 __all__ = ["CORE_COMMANDS", "build_parser", "main"]
 
 #: Core command modules, in the order `intl --help` lists them.
-CORE_COMMANDS = ("check", "explain", "new", "report", "diff", "show", "import", "export", "plugins", "schema")
+CORE_COMMANDS = ("check", "explain", "new", "report", "diff", "compare", "show", "import", "export", "plugins", "schema")
 
 #: Commands that this project's other distributions add: what each is and what
 #: to install, so that `intl edit` without the editor says how to get it.

@@ -15,7 +15,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "export",
         help="write a plan as an .xlsx workbook or as CSV files",
         description="Write PLAN as one workbook (sheets Strategy, Action plan with money and staff per "
-        "region and a live total, Actions, Indicators with progress, Agreements, Findings) or as CSV "
+        "region and a live total, Offices when the plan has offices abroad, Actions, Indicators with "
+        "progress, Agreements, Findings) or as CSV "
         "files in a folder, one a table. `intl import` reads the workbook back into the same plan. "
         "Exit status: 0 all kept, 1 something could not be kept (each is named), 2 PLAN cannot be read.",
     )

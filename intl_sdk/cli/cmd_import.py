@@ -155,7 +155,7 @@ def run(args: argparse.Namespace) -> int:
     plan = result.plan
     counts = ", ".join(f"{len(getattr(plan, kind))} {kind}" for kind in _KINDS)
     skipped = sum(1 for note in result.notes if note.skipped)
-    tail = f"; {skipped} cell{'s' if skipped != 1 else ''} or tables skipped (see above)" if skipped else ""
+    tail = f"; {skipped} skipped (see above)" if skipped else ""
     print(f"Wrote {printable(args.output)}: {counts} from {printable(', '.join(result.tables))}{tail}.", file=sys.stderr)
 
     from intl_sdk.cli.checking import check_paths

@@ -71,6 +71,21 @@ def render_plan_view(plan: Plan) -> Iterator[RenderableType]:
     regions.add_row(Text("Total", style="bold"), Text(f"{number(total)}%", style="bold"), Text(note, style="dim"))
     yield regions
 
+    if plan.offices:
+        names = {region.id: region.name or region.id for region in plan.regions}
+        offices = Table(title="Offices abroad", title_justify="left")
+        offices.add_column("Office")
+        offices.add_column("Region")
+        offices.add_column("Location")
+        offices.add_column("Hosted by")
+        offices.add_column("Staff (FTE)", justify="right")
+        for office in plan.offices:
+            offices.add_row(
+                plain(office.name or office.id), plain(names.get(office.region, office.region)),
+                plain(office.location), plain(office.host), plain(number(office.staff_fte)),
+            )
+        yield offices
+
     titles = {p.id: p.title for p in PILLARS}
     for region in plan.regions:
         actions = [a for a in plan.actions if a.region == region.id]

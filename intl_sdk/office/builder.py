@@ -11,7 +11,6 @@ unknown keys.
 
 from __future__ import annotations
 
-import os
 import re
 from decimal import Decimal
 from typing import Any
@@ -19,21 +18,24 @@ from typing import Any
 from attrs import define, field
 
 from intl_sdk import _kinds
-from intl_sdk.model import Action, Agreement, Budget, Indicator, Measurement, Party, Period, Plan, Strategy, TargetRegion
+from intl_sdk.model import Action, Agreement, Indicator, Measurement, Office, Party, Plan, TargetRegion
 from intl_sdk.office.cells import Source, SourceError, SourceTable
 from intl_sdk.office.headers import normalise
 from intl_sdk.office.ids import slug, unique_id
 from intl_sdk.office.locate import Located, locate, locate_mapped
-from intl_sdk.office.numbers import NotReadable, plain
+from intl_sdk.office.numbers import plain
 from intl_sdk.office.rows import Note, RowData, read_row
-from intl_sdk.office.strategy_sheet import resolve_label
-from intl_sdk.office.values import read_value, text_of, toml_value
+from intl_sdk.office.sources import read_source
+from intl_sdk.office.strategy_reader import read_strategy
+from intl_sdk.office.values import text_of
 
 __all__ = ["ImportOptions", "ImportResult", "build_plan", "import_file", "read_source"]
 
 _TOTAL_NAMES = {"total", "totals", "sum", "grand total", "overall", "all regions"}
 _BULLET_RE = re.compile(r"^\s*(?:[-*\u2022\u2023\u25aa\u25cf\u25e6\u2043\u00b7\u2013\u2014]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
-ORDER = ("strategy", "regions", "actions", "indicators", "agreements", "findings")
+ORDER = ("strategy", "regions", "offices", "actions", "indicators", "agreements", "findings")
+#: The kinds of table an import reads into the plan (findings are the export's, recomputed).
+READ = ORDER[:-1]
 
 
 @define
@@ -56,37 +58,6 @@ class ImportResult:
     @property
     def skipped(self) -> bool:
         return any(note.skipped for note in self.notes)
-
-
-def read_source(path: str) -> tuple[Source, list[Note]]:
-    """The file's tables, by its extension (a folder: its CSV files)."""
-    label = os.path.basename(os.path.normpath(path))
-    if os.path.isdir(path):
-        from intl_sdk.office.csv_reader import read_csv_folder
-
-        source, messages = read_csv_folder(path)
-        return source, [Note(label, message, skipped=False) for message in messages]
-    if not os.path.exists(path):
-        raise SourceError("no such file")
-    extension = os.path.splitext(path)[1].lower()
-    if extension in (".xlsx", ".xlsm"):
-        from intl_sdk.office.xlsx_reader import read_xlsx
-
-        return read_xlsx(path), []
-    if extension == ".docx":
-        from intl_sdk.office.docx_reader import read_docx
-
-        return read_docx(path), []
-    if extension in (".csv", ".tsv", ".txt"):
-        from intl_sdk.office.csv_reader import read_csv
-
-        table, message = read_csv(path)
-        return Source(label, [table]), [Note(label, message, skipped=False)] if message else []
-    if extension in (".xls", ".ods", ".numbers"):
-        raise SourceError(f"is a {extension} file: save it as .xlsx (or .csv) and import that")
-    if extension in (".doc", ".odt", ".rtf", ".pdf"):
-        raise SourceError(f"is a {extension} file: save it as .docx and import that")
-    raise SourceError("has an extension intl import does not know: it reads .xlsx, .csv and .docx")
 
 
 def import_file(path: str, options: ImportOptions | None = None) -> ImportResult:
@@ -153,7 +124,7 @@ def _locate_all(source: Source, options: ImportOptions, notes: list[Note]) -> li
             notes.append(Note(source.position(item.table, first, cell),
                               f"{above} cell{'s' if above != 1 else ''} above the header row not imported "
                               f"(e.g. {text_of(item.table.rows[first][cell])!r})"))
-    if not any(item.kind in ORDER[:5] for item in located):
+    if not any(item.kind in READ for item in located):
         raise SourceError("holds no table intl import recognises: name the region, share, summary or indicator "
                           "columns with --map (see intl import --help)")
     return located
@@ -198,86 +169,6 @@ def _split_lines(text: str) -> list[str]:
     return [_BULLET_RE.sub("", line).strip() for line in text.splitlines() if _BULLET_RE.sub("", line).strip()]
 
 
-def _read_strategy(builder: _Builder, located: Located) -> None:
-    plan, strategy = builder.plan, builder.plan.strategy
-    table = located.table
-    for row in range(located.header_row + 1, len(table.rows)):
-        label_cell, value_cell = table.cell(row, 0), table.cell(row, 1)
-        extra_cells = [c for c in table.rows[row][2:] if not c.empty]
-        where = builder.source.position(table, row, 1)
-        if extra_cells:
-            builder.notes.append(Note(builder.source.position(table, row, 2), "cells right of the value not imported"))
-        if label_cell.empty:
-            if not value_cell.empty:
-                builder.notes.append(Note(where, f"{text_of(value_cell)!r} has no label in column A: not imported"))
-            continue
-        label = resolve_label(text_of(label_cell))  # type: ignore[arg-type]
-        if label is None:
-            continue
-        try:
-            if label.toml:
-                value = toml_value(value_cell)
-            elif label.role == "field" and label.type == "texts":
-                value = text_of(value_cell)
-            elif label.role == "field":
-                value = read_value(value_cell, label.type, decimal_comma=builder.options.decimal_comma)
-                if label.type == "year" and value is not None:
-                    value = value[0]
-            elif label.role == "severity":
-                value = text_of(value_cell)
-            else:
-                from intl_sdk.office.values import typed_value
-
-                value = None if value_cell.empty else typed_value(value_cell)
-        except NotReadable as error:
-            builder.notes.append(Note(where, str(error)))
-            strategy.extra[f"{label.key}_as_written"] = text_of(value_cell)
-            continue
-        if label.role == "field":
-            key = label.key
-            if key.startswith("period."):
-                strategy.period = strategy.period or Period()
-            elif key.startswith("budget."):
-                strategy.budget = strategy.budget or Budget()
-            if value is None and label.type == "text" and not label.toml and "." not in key:
-                value = ""  # a labelled row left blank: an empty text, as the starter template has
-            if value is None:
-                continue
-            target: Any = strategy
-            if key in ("frameworks", "ignore"):
-                target = plan
-            elif key.startswith("period."):
-                target, key = strategy.period, key[7:]
-            elif key.startswith("budget."):
-                target, key = strategy.budget, key[7:]
-            kind = _kinds.field_kinds(type(target))[key]
-            if label.type == "texts" and not label.toml:
-                getattr(target, key).append(value)
-                continue
-            try:
-                setattr(target, key, kind.convert(value, (key,)))
-            except _kinds.TypeMismatch as mismatch:
-                builder.notes.append(Note(where, f"{label.key} must be {mismatch.expected}"))
-                strategy.extra[f"{label.key}_as_written"] = value
-        elif value is None:
-            if label.role == "period-extra":
-                strategy.period = strategy.period or Period()
-            elif label.role == "budget-extra":
-                strategy.budget = strategy.budget or Budget()
-        elif label.role == "severity":
-            plan.severity[label.key] = value
-        elif label.role == "plan-extra":
-            plan.extra[label.key] = value
-        elif label.role == "period-extra":
-            strategy.period = strategy.period or Period()
-            strategy.period.extra[label.key] = value
-        elif label.role == "budget-extra":
-            strategy.budget = strategy.budget or Budget()
-            strategy.budget.extra[label.key] = value
-        else:
-            strategy.extra[label.key] = value
-
-
 def _read_regions(builder: _Builder, located: Located) -> None:
     plan = builder.plan
     has_id = located.column("id") is not None
@@ -304,7 +195,7 @@ def _read_regions(builder: _Builder, located: Located) -> None:
         plan.regions.append(region)
         builder.last_table = located.table
         text = lines_text if lines_column == "actions" else region.summary
-        position = data.positions.get(lines_column, where)
+        position = str(data.positions.get(lines_column, where))
         builder.region_lines.append((len(plan.regions) - 1, [(line, position) for line in _split_lines(text or "")]))
     used = {r.id for r in plan.regions if r.id}
     for region in plan.regions:
@@ -319,7 +210,7 @@ def _continue_region(builder: _Builder, values: dict, lines_column: str, data: R
     if summary:
         region.summary = f"{region.summary}\n{summary}" if region.summary else summary
     text = values.get("actions") if lines_column == "actions" else summary
-    position = data.positions.get(lines_column, builder.position(located, row))
+    position = str(data.positions.get(lines_column, builder.position(located, row)))
     builder.region_lines[-1][1].extend((line, position) for line in _split_lines(text or ""))
     for key, value in data.extra.items():
         region.extra.setdefault(key, value)
@@ -353,41 +244,65 @@ def _read_actions(builder: _Builder, located: Located) -> None:
             action.id = unique_id(slug(action.title, 30) or f"{action.region or 'action'}", used)
 
 
+def _read_offices(builder: _Builder, located: Located) -> None:
+    plan = builder.plan
+    has_id = located.column("id") is not None
+    start = len(plan.offices)
+    for row, data in builder.rows(located):
+        values = data.data
+        where = builder.position(located, row)
+        name = values.pop("region_name", None)
+        if "region" not in values and name is not None:
+            values["region"] = _region_id(builder, name)
+        plan.offices.append(builder.convert(Office, values, {**data.extra, "imported_from": where}, where))
+    if not has_id:
+        used = {o.id for o in plan.offices if o.id}
+        for office in plan.offices[start:]:
+            office.id = unique_id(slug(office.name or office.location, 30) or f"{office.region or 'office'}", used)
+
+
 def _measurement(builder: _Builder, data: RowData, part: str, unit: list[str | None], monitor: list[bool]) -> Measurement | None:
     figure = data.figures.get(f"{part}.value")
     year = data.years.get(f"{part}.year")
     extra = dict(data.measurement_extra[part])
     value = None
     year_value = None
+    change = data.data.pop(f"{part}.change", None)
     if figure is not None:
         value = figure.value
+        if value is not None:
+            try:
+                value = _kinds.Number().convert(value, ())
+            except _kinds.TypeMismatch as mismatch:
+                builder.notes.append(Note(str(data.positions[f"{part}.value"]), f"{value} is not {mismatch.expected}"))
+                extra["as_written"], value = str(value), None
         if figure.unit:
             if unit[0] is None:
                 unit[0] = figure.unit
             elif unit[0] != figure.unit:
-                builder.notes.append(Note(data.positions[f"{part}.value"],
+                builder.notes.append(Note(str(data.positions[f"{part}.value"]),
                                           f"in {figure.unit!r}, but the indicator is in {unit[0]!r}: the figure is kept as written",
                                           skipped=False))
                 extra["unit"] = figure.unit
         if figure.monitor:
             monitor[0] = True
         if figure.change:
-            extra["change"] = figure.change
+            change = figure.change
         if figure.year is not None:
             year_value = figure.year
             if figure.financial_year:
                 extra["financial_year"] = figure.financial_year
         if figure.as_written:
             extra["as_written"] = figure.as_written
-        if year_value is None and (value is not None or figure.change) and f"{part}.value" in data.header_years:
+        if year_value is None and (value is not None or change) and f"{part}.value" in data.header_years:
             year_value = data.header_years[f"{part}.value"]
     if year is not None:
         year_value = year[0]
         if year[1]:
             extra["financial_year"] = year[1]
-    if value is None and year_value is None and not extra:
+    if value is None and year_value is None and change is None and not extra:
         return None
-    return Measurement(value=value, year=year_value, extra=extra)
+    return Measurement(value=value, year=year_value, change=change, extra=extra)
 
 
 def _read_indicators(builder: _Builder, located: Located) -> None:
@@ -437,7 +352,7 @@ def _read_agreements(builder: _Builder, located: Located) -> None:
             agreement.id = unique_id(slug(" ".join(filter(None, (agreement.kind, agreement.partner)))) or "agreement", used)
 
 
-_READERS = {"strategy": _read_strategy, "regions": _read_regions, "actions": _read_actions,
+_READERS = {"strategy": read_strategy, "regions": _read_regions, "offices": _read_offices, "actions": _read_actions,
             "indicators": _read_indicators, "agreements": _read_agreements}
 
 
@@ -446,7 +361,7 @@ def build_plan(source: Source, options: ImportOptions, notes: list[Note] | None 
     located = _locate_all(source, options, notes)
     builder = _Builder(source, options, notes)
     tables = []
-    for kind in ORDER[:5]:
+    for kind in READ:
         for item in located:
             if item.kind == kind:
                 _READERS[kind](builder, item)

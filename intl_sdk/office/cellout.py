@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Any
 
 from attrs import define
@@ -84,8 +84,12 @@ def number_out(value: Any, where: str, lost: Losses, *, percent: bool = False) -
     number = Decimal(value) if not isinstance(value, Decimal) else value
     digits = significant_digits(number)
     if digits > MAX_DIGITS:
+        with localcontext() as context:
+            context.prec = MAX_DIGITS
+            rounded = +number
         lost.add(where, f"{number} has {digits} significant digits; a spreadsheet keeps {MAX_DIGITS}: "
-                        f"written as {float(number)!r}")
+                        f"written as {rounded.normalize()}")
+        number = rounded
     if percent:
         places = max(0, -number.normalize().as_tuple().exponent)  # type: ignore[operator]
         return OutCell(number, f"percent:{min(places, 13)}")  # the share: the workbook divides by 100

@@ -9,6 +9,7 @@ every format, so a note can say `plan.docx!Table 1!C7`.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from typing import Union
 
 from attrs import define, field, frozen
@@ -22,6 +23,7 @@ class SourceError(Exception):
     """The file cannot be read at all (not the format it claims, encrypted, corrupt)."""
 
 
+@functools.lru_cache(maxsize=1024)
 def column_letter(index: int) -> str:
     """0 -> A, 25 -> Z, 26 -> AA."""
     letters = ""
@@ -55,7 +57,7 @@ class Cell:
 
     @property
     def empty(self) -> bool:
-        return self.value is None or (isinstance(self.value, str) and not self.value.strip())
+        return self.value is None or self.value == ""
 
 
 EMPTY = Cell()

@@ -68,6 +68,8 @@ REGIONS = TableKind(
            "summary of activities", "main activities", "main activities actions", "activities",
            "description", "summary of actions"),
         _f("actions", "Actions", "action", "list of actions", "key actions"),
+        _f("code", "Region code", "iso code", "m49 code", "country code"),
+        _f("not_given", "Not given"),
     ),
     derived=("money", "staff", "total"),
 )
@@ -85,6 +87,8 @@ ACTIONS = TableKind(
         _f("start", "Start", "start date", "from"),
         _f("end", "End", "end date", "until", "to"),
         _f("indicators", "Indicators", "indicator ids"),
+        _f("drivers", "Drivers", "global drivers", "driver ids"),
+        _f("not_given", "Not given"),
     ),
 )
 INDICATORS = TableKind(
@@ -103,6 +107,9 @@ INDICATORS = TableKind(
         _f("measures", "Measures", "impact measures", "minimum impact measures"),
         _f("source", "Source", "sources"),
         _f("monitor_only", "Monitor only", "monitor"),
+        _f("baseline.change", "Baseline change"),
+        _f("target.change", "Target change"),
+        _f("not_given", "Not given"),
     ),
     derived=("latest", "progress", "status", "on track", "expected by now"),
 )
@@ -119,7 +126,26 @@ AGREEMENTS = TableKind(
         _f("builds_on", "Builds on"),
         _f("added_value", "Added value"),
         _f("resources", "Resources", "dedicated resources"),
+        _f("funds", "Funds", "dedicated funds"),
+        _f("staff_fte", "Staff (FTE)", "staff", "dedicated staff"),
         _f("sponsor", "Sponsor", "political sponsor"),
+        _f("not_given", "Not given"),
+    ),
+)
+OFFICES = TableKind(
+    "offices",
+    "Offices",
+    (
+        _f("id", "Id", "office id"),
+        _f("name", "Office", "name", "office name", "offices"),
+        _f("region", "Region id"),
+        _f("region_name", "Region", "region", "target region"),
+        _f("location", "Location", "city", "where"),
+        _f("host", "Hosted by", "host", "hosted in"),
+        _f("staff_fte", "Staff (FTE)", "staff"),
+        _f("opened", "Opened", "opened on", "opening date"),
+        _f("tasks", "Tasks", "task"),
+        _f("not_given", "Not given"),
     ),
 )
 FINDINGS = TableKind(
@@ -127,17 +153,23 @@ FINDINGS = TableKind(
     "Findings",
     tuple(_f(key, key.title()) for key in ("code", "severity", "where", "line", "message", "hint")),
 )
-KINDS = {kind.name: kind for kind in (REGIONS, ACTIONS, INDICATORS, AGREEMENTS, FINDINGS)}
+KINDS = {kind.name: kind for kind in (REGIONS, OFFICES, ACTIONS, INDICATORS, AGREEMENTS, FINDINGS)}
 
 _TYPES = {
-    "regions": {"id": "id", "name": "text", "share": "share", "summary": "text", "actions": "text"},
+    "regions": {"id": "id", "name": "text", "share": "share", "summary": "text", "actions": "text", "code": "text",
+                "not_given": "ids"},
     "actions": {"id": "id", "region": "id", "region_name": "region", "title": "text", "pillars": "ids",
-                "cost": "number", "staff_fte": "number", "start": "date", "end": "date", "indicators": "ids"},
+                "cost": "number", "staff_fte": "number", "start": "date", "end": "date", "indicators": "ids",
+                "drivers": "ids", "not_given": "ids"},
+    "offices": {"id": "id", "name": "text", "region": "id", "region_name": "region", "location": "text", "host": "text",
+                "staff_fte": "number", "opened": "date", "tasks": "ids", "not_given": "ids"},
     "indicators": {"id": "id", "name": "text", "unit": "text", "direction": "text", "baseline.value": "quantity",
                    "baseline.year": "year", "target.value": "quantity", "target.year": "year",
-                   "measures": "ids", "source": "text", "monitor_only": "bool"},
+                   "measures": "ids", "source": "text", "monitor_only": "bool", "baseline.change": "text",
+                   "target.change": "text", "not_given": "ids"},
     "agreements": {"id": "id", "framework": "text", "kind": "text", "partner": "text", "status": "text",
-                   "signed": "date", "builds_on": "ids", "added_value": "text", "resources": "text", "sponsor": "text"},
+                   "signed": "date", "builds_on": "ids", "added_value": "text", "resources": "text", "sponsor": "text",
+                   "funds": "number", "staff_fte": "number", "not_given": "ids"},
     "findings": {},
 }
 

@@ -40,6 +40,8 @@ def _anchored(kind: str, keys: set[str], actuals: int) -> bool:
         return "title" in keys and bool(keys & {"region", "region_name", "pillars", "id", "cost", "start"})
     if kind == "indicators":
         return "name" in keys and (bool(keys & {"baseline.value", "target.value", "unit", "monitor_only", "baseline.year"}) or actuals > 0)
+    if kind == "offices":
+        return bool(keys & {"location", "host"}) and bool(keys & {"region", "region_name"})
     if kind == "agreements":
         return len(keys & {"partner", "framework", "kind", "status", "signed", "builds_on"}) >= 2 and bool(keys & {"partner", "kind"})
     if kind == "findings":

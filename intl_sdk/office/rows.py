@@ -33,6 +33,18 @@ class Note:
         return f"{self.where}: {self.message}"
 
 
+class _Where:
+    """A cell's position, made into text (`plan.xlsx!Sheet!C7`) only when a note or a key needs it."""
+
+    __slots__ = ("source", "table", "row", "column")
+
+    def __init__(self, source: Source, table, row: int, column: int) -> None:
+        self.source, self.table, self.row, self.column = source, table, row, column
+
+    def __str__(self) -> str:
+        return self.source.position(self.table, self.row, self.column)
+
+
 @define
 class RowData:
     """A row read: plan data (as `tomllib` would give it), figures of an indicator, and where it is."""
@@ -45,7 +57,7 @@ class RowData:
     measurement_extra: dict[str, dict[str, Any]] = field(factory=lambda: {"baseline": {}, "target": {}})
     actuals: dict[int, Any] = field(factory=dict)
     parties: dict[int, dict[str, Any]] = field(factory=dict)
-    positions: dict[str, str] = field(factory=dict)  # field key -> cell position, for later notes
+    positions: dict[str, Any] = field(factory=dict)  # field key -> cell position (str() gives the text)
     empty: bool = True
 
 
@@ -58,7 +70,7 @@ def read_row(source: Source, located: Located, row: int, notes: list[Note], *, d
         if cell.empty:
             continue
         out.empty = False
-        where = source.position(table, row, index)
+        where = _Where(source, table, row, index)
         try:
             if column.role == "derived":
                 continue
@@ -86,7 +98,7 @@ def read_row(source: Source, located: Located, row: int, notes: list[Note], *, d
             else:
                 value = typed_value(cell)
         except NotReadable as error:
-            notes.append(Note(where, str(error)))
+            notes.append(Note(str(where), str(error)))
             text = text_of(cell)
             if column.role == "field" and text is not None:
                 out.extra[f"{column.key.replace('.value', '')}_as_written"] = text  # type: ignore[union-attr]

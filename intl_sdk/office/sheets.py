@@ -9,11 +9,13 @@ status). Derived columns are recognised and left out by an import.
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 from typing import Any, Callable
 
 from attrs import define, field
 
+from intl_sdk.methodology import METHODOLOGY_KEYS
 from intl_sdk.model import Plan
 from intl_sdk.office.cellout import (
     Losses,
@@ -29,7 +31,7 @@ from intl_sdk.office.cellout import (
 from intl_sdk.office.cells import Cell, column_letter
 from intl_sdk.office.headers import KINDS, Column, header_for, normalise, resolve
 from intl_sdk.office.numbers import NotReadable, parse_year
-from intl_sdk.office.strategy_sheet import LABELS, Label, label_for, resolve_label
+from intl_sdk.office.strategy_sheet import LABELS, PLAN_KEYS, Label, label_for, resolve_label
 
 __all__ = ["Export", "OutTable", "plan_tables"]
 
@@ -53,11 +55,18 @@ class Export:
     title: str | None
 
 
+_PLACES: dict[int, tuple[list, list[str]]] = {}  # id(items) -> (items, their places), during one export
+
+
 def _where(kind: str, items: list, index: int) -> str:
-    item_id = items[index].id
-    if isinstance(item_id, str) and sum(1 for other in items if other.id == item_id) == 1:
-        return f"{kind}.{item_id}"
-    return f"{kind}[{index}]"
+    """`regions.india`, or `regions[3]` for an item without an id of its own (as findings name them)."""
+    cached = _PLACES.get(id(items))
+    if cached is None or cached[0] is not items:
+        counts = Counter(item.id for item in items)
+        places = [f"{kind}.{item.id}" if isinstance(item.id, str) and counts[item.id] == 1 else f"{kind}[{number}]"
+                  for number, item in enumerate(items)]
+        cached = _PLACES[id(items)] = (items, places)
+    return cached[1][index]
 
 
 def _simple_list(values: list[str]) -> bool:
@@ -77,6 +86,22 @@ def _list_column(kind: str, key: str, items: list, lost: Losses) -> _Column:
     if toml:
         return _Column(header, lambda i: toml_out(lists[i] or None, _where(kind, items, i) + f".{key}", lost))
     return _Column(header, lambda i: OutCell(", ".join(lists[i]) or None, "text"))
+
+
+def references_cell(value: str | list[str]) -> OutCell | None:
+    """A `[methodology]` value as a plain cell that reads back the same, or None (write it as TOML):
+    references joined by commas, or words that do not read as references."""
+    from intl_sdk.methodology import parse_references
+
+    if isinstance(value, list):
+        text = ", ".join(value)
+        return OutCell(text, "text") if value and _simple_list(value) and parse_references(text) == value else None
+    return OutCell(value, "text") if text_fits(value) and parse_references(value) is None else None
+
+
+def _not_given(kind: str, items: list, lost: Losses) -> list[_Column]:
+    """The `Not given` column, where some item records what its source does not give."""
+    return [_list_column(kind, "not_given", items, lost)] if any(item.not_given for item in items) else []
 
 
 def _extra_columns(kind: str, items: list, get: Callable[[Any], dict], column_of: Callable[[str, bool], Column],
@@ -152,8 +177,10 @@ def _strategy_rows(plan: Plan, lost: Losses) -> tuple[OutTable, dict[str, int]]:
         rows_of.setdefault(label.key, len(table.rows) + 1)
 
     def owner(key: str) -> Any:
-        if key in ("frameworks", "ignore"):
+        if key in PLAN_KEYS:
             return plan
+        if key.startswith("methodology."):
+            return plan.methodology
         if key.startswith("period."):
             return strategy.period
         if key.startswith("budget."):
@@ -166,6 +193,12 @@ def _strategy_rows(plan: Plan, lost: Losses) -> tuple[OutTable, dict[str, int]]:
             continue
         value = getattr(target, key.split(".")[-1])
         where = f"strategy.{key}" if target is not plan else key
+        if type_ == "references":
+            where = key
+            if value is not None:
+                plain_cell = references_cell(value)
+                add(Label("field", key, toml=plain_cell is None), plain_cell or toml_out(value, where, lost))
+            continue
         if type_ == "texts":
             for index, text in enumerate(value):
                 add(Label("field", key), text_out(text, f"{where}[{index}]", lost))
@@ -177,10 +210,18 @@ def _strategy_rows(plan: Plan, lost: Losses) -> tuple[OutTable, dict[str, int]]:
         elif type_ in ("number", "year"):
             if value is not None or target is not strategy:  # a period or budget row says the table is there
                 add(Label("field", key), number_out(value, where, lost))
+        elif type_ == "date":
+            if value is not None:
+                add(Label("field", key), date_out(value))
         elif value == "" and target is strategy:  # a labelled row left blank: an empty text (as the starter template has)
             add(Label("field", key), OutCell())
         elif value is not None or target is not strategy:
             add(Label("field", key), text_out(value, where, lost))
+    if plan.methodology is not None:
+        for key in plan.methodology.extra:
+            lost.add(f"methodology.{key}", "a key [methodology] does not define has no row on the Strategy sheet")
+        if all(getattr(plan.methodology, key) is None for key in METHODOLOGY_KEYS) and not plan.methodology.extra:
+            lost.add("methodology", "an empty [methodology] table is not kept")
     for code, level in plan.severity.items():
         label = Label("severity", code)
         if code.strip() != code or not text_fits(code) or resolve_label(label_for(label)) != label:
@@ -218,6 +259,9 @@ def _regions(plan: Plan, strategy_rows: dict[str, int], lost: Losses) -> OutTabl
         columns.append(_Column(header, lambda i, value=value, reference=reference: OutCell(
             value(i), formula=f"={share_letter}{i + 2}*{reference}")))
     columns.append(_text("regions", "summary", regions, lost))
+    if any(region.code is not None for region in regions):
+        columns.append(_text("regions", "code", regions, lost))
+    columns += _not_given("regions", regions, lost)
     columns.extend(_item_extras("regions", regions, lost))
     table = _table("regions", regions, columns, lost)
     for index, region in enumerate(regions):
@@ -241,9 +285,25 @@ def _actions(plan: Plan, lost: Losses) -> OutTable:
                _text("actions", "title", actions, lost), _list_column("actions", "pillars", actions, lost),
                _number("actions", "cost", actions, lost), _number("actions", "staff_fte", actions, lost),
                _date("actions", "start", actions), _date("actions", "end", actions),
-               _list_column("actions", "indicators", actions, lost)]
+               _list_column("actions", "indicators", actions, lost), *_not_given("actions", actions, lost)]
+    if any(action.drivers for action in actions):
+        columns.append(_list_column("actions", "drivers", actions, lost))
     columns.extend(_item_extras("actions", actions, lost))
     return _table("actions", actions, columns, lost)
+
+
+def _offices(plan: Plan, lost: Losses) -> list[OutTable]:
+    """The Offices sheet, written when the plan has offices abroad."""
+    offices = plan.offices
+    if not offices:
+        return []
+    kind = "offices"
+    columns = [_text(kind, "id", offices, lost), _text(kind, "name", offices, lost), _text(kind, "region", offices, lost),
+               _text(kind, "location", offices, lost), _text(kind, "host", offices, lost),
+               _number(kind, "staff_fte", offices, lost), _date(kind, "opened", offices),
+               _list_column(kind, "tasks", offices, lost), *_not_given(kind, offices, lost)]
+    columns.extend(_item_extras(kind, offices, lost))
+    return [_table(kind, offices, columns, lost)]
 
 
 def _financial_year(measurement) -> str | None:
@@ -256,6 +316,11 @@ def _financial_year(measurement) -> str | None:
     except NotReadable:
         return None
     return text if parsed == (measurement.year, text) and text_fits(text) else None
+
+
+def _change_in_value_cell(measurement) -> bool:
+    """A change without a figure is written where the figure goes, as the report words it."""
+    return measurement.change in ("increase", "decrease")
 
 
 def _indicators(plan: Plan, lost: Losses) -> OutTable:
@@ -272,13 +337,23 @@ def _indicators(plan: Plan, lost: Losses) -> OutTable:
             if attribute == "year":
                 fiscal = _financial_year(measurement)
                 return OutCell(fiscal, "text") if fiscal else number_out(measurement.year, where(i, f"{name}.year"), lost)
+            if measurement.value is None and _change_in_value_cell(measurement):
+                return OutCell(measurement.change, "text")  # "increase": as a source words such a target
             return number_out(measurement.value, where(i, f"{name}.value"), lost)
+        return cell
+
+    def change(name: str) -> Callable[[int], OutCell]:
+        def cell(i: int) -> OutCell:
+            measurement = getattr(items[i], name)
+            if measurement is None or measurement.change is None or (measurement.value is None and _change_in_value_cell(measurement)):
+                return OutCell()
+            return text_out(measurement.change, where(i, f"{name}.change"), lost)
         return cell
 
     for index, item in enumerate(items):
         for name in ("baseline", "target"):
             m = getattr(item, name)
-            if m is not None and m.value is None and m.year is None and not m.extra:
+            if m is not None and m.value is None and m.year is None and m.change is None and not m.extra:
                 lost.add(where(index, name), f"an empty {name} table is written as empty cells")
     columns = [_text("indicators", "id", items, lost), _text("indicators", "name", items, lost),
                _text("indicators", "unit", items, lost), _text("indicators", "direction", items, lost),
@@ -290,6 +365,11 @@ def _indicators(plan: Plan, lost: Losses) -> OutTable:
                                lambda i, year=year: number_out(items[i].actuals.get(year), where(i, f"actuals.{year}"), lost)))
     columns += [_list_column("indicators", "measures", items, lost), _text("indicators", "source", items, lost),
                 _Column("Monitor only", lambda i: OutCell(items[i].monitor_only))]
+    for name in ("baseline", "target"):
+        if any(getattr(item, name) is not None and getattr(item, name).change is not None
+               and not (getattr(item, name).value is None and _change_in_value_cell(getattr(item, name))) for item in items):
+            columns.append(_Column(f"{name.title()} change", change(name)))
+    columns += _not_given("indicators", items, lost)
     for name in ("baseline", "target"):
         def extras(item, name=name):
             m = getattr(item, name)
@@ -315,7 +395,10 @@ def _agreements(plan: Plan, lost: Losses) -> OutTable:
     kind = "agreements"
     columns = [_text(kind, key, items, lost) for key in ("id", "framework", "kind", "partner", "status")]
     columns += [_date(kind, "signed", items), _list_column(kind, "builds_on", items, lost)]
-    columns += [_text(kind, key, items, lost) for key in ("added_value", "resources", "sponsor")]
+    columns += [_text(kind, key, items, lost) for key in ("added_value", "resources")]
+    columns += [_number(kind, key, items, lost) for key in ("funds", "staff_fte") if any(getattr(item, key) is not None for item in items)]
+    columns += [_text(kind, "sponsor", items, lost)]
+    columns += _not_given(kind, items, lost)
     most = max((len(item.parties) for item in items), default=0)
     for number in range(1, most + 1):
         def party(i: int, key: str, number: int = number) -> OutCell:
@@ -351,8 +434,11 @@ def _findings(plan: Plan) -> OutTable:
 def plan_tables(plan: Plan) -> Export:
     """The tables of an export, in sheet order, and what they could not keep."""
     lost = Losses()
-    strategy, strategy_rows = _strategy_rows(plan, lost)
-    tables = [strategy, _regions(plan, strategy_rows, lost), _actions(plan, lost), _indicators(plan, lost),
-              _agreements(plan, lost), _findings(plan)]
+    try:
+        strategy, strategy_rows = _strategy_rows(plan, lost)
+        tables = [strategy, _regions(plan, strategy_rows, lost), *_offices(plan, lost), _actions(plan, lost), _indicators(plan, lost),
+                  _agreements(plan, lost), _findings(plan)]
+    finally:
+        _PLACES.clear()
     title = plan.strategy.name if isinstance(plan.strategy.name, str) and text_fits(plan.strategy.name) else None
     return Export(tables, lost, title)

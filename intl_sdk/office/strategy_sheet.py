@@ -10,15 +10,18 @@ import re
 
 from attrs import frozen
 
+from intl_sdk.methodology import METHODOLOGY_KEYS
 from intl_sdk.office.headers import TOML_SUFFIX, normalise
 
-__all__ = ["LABELS", "Label", "label_for", "resolve_label"]
+__all__ = ["LABELS", "PLAN_KEYS", "Label", "label_for", "resolve_label"]
 
-#: (field, export label, type, other accepted labels); `period.*` and `budget.*` are nested.
+#: (field, export label, type, other accepted labels); `period.*` and `budget.*` are nested;
+#: `frameworks`, `ignore` and `as_of` are the plan's own (PLAN_KEYS).
 LABELS = (
     ("name", "Name", "text", ("strategy", "strategy name", "title")),
     ("organisation", "Organisation", "text", ("organization", "agency")),
     ("home_region", "Home region", "text", ()),
+    ("home_code", "Home code", "text", ("home region code",)),
     ("period.start", "Period start", "year", ("start year", "start", "from")),
     ("period.end", "Period end", "year", ("end year", "end", "until")),
     ("budget.amount", "Budget", "number", ("budget amount", "total budget")),
@@ -26,9 +29,19 @@ LABELS = (
     ("staff_fte", "Staff (FTE)", "number", ("staff",)),
     ("sectors", "Sector", "texts", ("sectors", "priority sector", "priority sectors")),
     ("objectives", "Objective", "texts", ("objectives",)),
+    ("not_given", "Not given", "ids", ()),
+    ("drivers", "Drivers", "ids", ("global drivers",)),
     ("frameworks", "Frameworks", "ids", ("framework", "policy frameworks")),
     ("ignore", "Ignore", "ids", ("ignored codes",)),
+    ("as_of", "As of", "date", ("figures as of", "as of date")),
+) + tuple(
+    # the plan's [methodology]: words, or references when every part of the cell is one
+    (f"methodology.{key}", f"Methodology {key}", "references", (f"methodology {key.replace('_', ' ')}",))
+    for key in METHODOLOGY_KEYS
 )
+#: Rows of the Strategy sheet that hold top-level keys of the plan, not of its strategy.
+PLAN_KEYS = ("frameworks", "ignore", "as_of")
+
 _BY_LABEL = {}
 for _field, _label, _type, _others in LABELS:
     for _text in (normalise(_label), *_others):

@@ -98,6 +98,8 @@ def read_value(cell: Cell, type_: str, *, decimal_comma: bool = False) -> Any:
         raise NotReadable(f"{cell.value!s} is a formula error")
     if type_ in ("text", "region"):
         return text_of(cell)
+    if isinstance(cell.value, str) and not cell.value.strip():
+        return None  # spaces in a cell that takes a number, a date or an id: empty
     if type_ == "id":
         return text_of(cell).strip()  # type: ignore[union-attr]
     if type_ == "ids":
@@ -166,7 +168,7 @@ def read_figure(cell: Cell, *, decimal_comma: bool = False) -> Figure | None:
         if change:
             word = change.group(1).lower()
             direction = "increase" if word in ("increase", "rise", "grow", "growth") else "decrease"
-            return Figure(change=direction, as_written=text)
+            return Figure(change=direction, as_written=None if text.lower() == direction else text)
         match = _PARENTHESIS_RE.fullmatch(text)
         if match:
             inside = match.group("inside").strip()

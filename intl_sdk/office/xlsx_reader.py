@@ -29,14 +29,16 @@ def _has_time(number_format: str | None) -> bool:
     return bool(number_format) and re.search(r"[hs]", _QUOTED_RE.sub("", number_format).lower()) is not None  # type: ignore[arg-type]
 
 
+_EMPTY = Cell()
+
+
 def _cell(cell) -> Cell:
     value = cell.value
     if value is None:
-        return Cell()
-    data_type = getattr(cell, "data_type", None)
+        return _EMPTY
+    if type(value) is str:  # most cells: no number format to look up
+        return Cell(value, error=True) if getattr(cell, "data_type", None) == "e" else Cell(value)
     number_format = getattr(cell, "number_format", None)
-    if data_type == "e":
-        return Cell(str(value), error=True)
     if isinstance(value, _dt.datetime):
         if not _has_time(number_format) and value.time() == _dt.time(0):
             return Cell(value.date(), date_only=True)
@@ -44,6 +46,18 @@ def _cell(cell) -> Cell:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return Cell(value, percent=_is_percent(number_format))
     return Cell(value)
+
+
+def _all_rows(sheet):
+    """Every row from A1, whatever dimensions the file declares (some writers declare A1 alone).
+
+    `reset_dimensions` + `iter_rows` would read the sheet twice (once to measure it);
+    the read-only sheet's row generator reads it once."""
+    rows = getattr(sheet, "_cells_by_row", None)
+    if rows is None:  # another openpyxl: the documented way
+        sheet.reset_dimensions()
+        return sheet.iter_rows()
+    return rows(1, 1, None, None)
 
 
 def read_xlsx(path: str) -> Source:
@@ -69,9 +83,8 @@ def read_xlsx(path: str) -> Source:
                 for sheet in workbook.worksheets:
                     if not hasattr(sheet, "iter_rows"):  # a chart sheet
                         continue
-                    sheet.reset_dimensions()  # some writers give wrong dimensions; read what is there
                     rows = []
-                    for row in sheet.iter_rows():
+                    for row in _all_rows(sheet):
                         cells = [_cell(cell) for cell in row]
                         while cells and cells[-1].value is None:
                             cells.pop()

@@ -8,10 +8,12 @@ from typing import Any
 
 from intl_sdk.checks.context import as_decimal, format_number, not_given
 from intl_sdk.display import counted, severity_counts
+from intl_sdk.drivers import DRIVERS
 from intl_sdk.findings import Finding
 from intl_sdk.model import Plan
 from intl_sdk.pillars import PILLARS
 from intl_sdk.plugins import installed_plugins
+from intl_sdk.report.model_parts import conditions, driver_numbers, drivers_matrix, methodology, offices
 from intl_sdk.views import allocation, coverage, indicator_progress, measure_coverage, measurement_text
 
 PILLAR_NUMBERS = {p.id: p.number for p in PILLARS}
@@ -43,7 +45,12 @@ def report_context(plan: Plan, findings: list[Finding]) -> dict[str, Any]:
                 "money": _num(row.money.quantize(Decimal(1))) if row.money is not None else "",
                 "staff": _num(row.staff.quantize(Decimal("0.1"))) if row.staff is not None else "",
                 "actions": [
-                    {"title": a.title or a.id or "", "pillars": _pillar_numbers(a.pillars), "cost": _num(a.cost)}
+                    {
+                        "title": a.title or a.id or "",
+                        "pillars": _pillar_numbers(a.pillars),
+                        "drivers": driver_numbers(a.drivers),
+                        "cost": _num(a.cost),
+                    }
                     for a in actions
                 ],
             }
@@ -63,6 +70,11 @@ def report_context(plan: Plan, findings: list[Finding]) -> dict[str, Any]:
         },
         "regions": regions,
         "has_cost": any(a.cost is not None for a in plan.actions),
+        "has_drivers": any(a.drivers for a in plan.actions),
+        "offices": offices(plan),
+        "drivers": drivers_matrix(plan),
+        "driver_titles": [{"number": d.number, "title": d.title} for d in DRIVERS],
+        "methodology": methodology(plan),
         "total_share": _num(money.total_share),
         "gap": gap,
         "gap_text": (
@@ -250,6 +262,7 @@ def _agreements(agreements: list) -> list[dict[str, str]]:
             "status": a.status or "",
             "builds_on": ", ".join(a.builds_on),
             "signed": a.signed.isoformat() if a.signed else "",
+            "conditions": conditions(a),
         }
         for a in agreements
     ]

@@ -16,16 +16,19 @@ from attrs import frozen
 
 from intl_lsp.ids import REFERENCE_KEYS, candidates
 
-__all__ = ["Slot", "completions", "slot_at"]
+__all__ = ["Completion", "Slot", "completions", "slot_at"]
 
-_HEADER = re.compile(r"[ \t]*\[\[?[ \t]*([A-Za-z0-9_.\- \t\"']+?)[ \t]*\]\]?[ \t]*(?:#.*)?$", re.M)
-_STATEMENT = re.compile(r"^[ \t]*([A-Za-z0-9_-]+)[ \t]*=[ \t]*")
-_ID_CHARS = re.compile(r"[a-z0-9-]*")
-_BLANK = r"(?:\s|#[^\n]*)*"
-_DONE_ITEM = rf'"[^"\n]*"{_BLANK},{_BLANK}'
-_IN_STRING = re.compile(rf'"([^"\n]*)$')
-_IN_LIST_STRING = re.compile(rf'\[{_BLANK}(?:{_DONE_ITEM})*"([^"\n]*)$')
-_IN_LIST_GAP = re.compile(rf"\[{_BLANK}(?:{_DONE_ITEM})*$")
+# Possessive quantifiers (`*+`) throughout: a comment full of `#`s in a list
+# must not make the patterns try every way of splitting it (that took seconds).
+_HEADER = re.compile(r"[ \t]*\[\[?([^\[\]\n]*)\]\]?[ \t]*(?:#.*)?$", re.M)
+_STATEMENT = re.compile(r"[ \t]*+([A-Za-z0-9_-]++)[ \t]*+=[ \t]*+")
+_ID_CHARS = re.compile(r"[a-z0-9-]*+")
+_BLANK = r"(?:\s++|#[^\n]*+)*+"
+_DONE_ITEM = rf'"[^"\n]*+"{_BLANK},{_BLANK}'
+_IN_STRING = re.compile(r'"([^"\n]*+)')
+_IN_LIST_STRING = re.compile(rf'\[{_BLANK}(?:{_DONE_ITEM})*+"([^"\n]*+)')
+_IN_LIST_GAP = re.compile(rf"\[{_BLANK}(?:{_DONE_ITEM})*+")
+_TAKEN = re.compile(r'"([^"\n]*+)"')
 _FRAMEWORK = re.compile(r'^[ \t]*framework[ \t]*=[ \t]*"([^"\n]*)"', re.M)
 #: How many lines above the cursor a key's value may start (a long multi-line list).
 _LOOKBACK_LINES = 200
@@ -55,36 +58,35 @@ def slot_at(text: str, offset: int) -> Slot | None:
     section = ""
     position = line_start
     for _ in range(_LOOKBACK_LINES):
-        end = text.find("\n", position)
-        line = text[position : end if end != -1 and end < offset else offset] if position <= offset else ""
-        header = _HEADER.match(text, position, _line_end(text, position))
+        line_end = _line_end(text, position)
+        header = _HEADER.match(text, position, line_end)
         if header is not None:
             if position == line_start:
                 return None  # on a header line
             section, section_start = _section_name(header.group(1)), position
             break
         if key is None:
-            statement = _STATEMENT.match(line)
+            statement = _STATEMENT.match(text, position, min(line_end, offset))
             if statement is not None:
-                key, statement_start = statement.group(1), position + statement.end()
+                key, statement_start = statement.group(1), statement.end()
         if position == 0:
             break
         position = text.rfind("\n", 0, position - 1) + 1
     else:
         return None
-    if key is None or statement_start is None:
+    if key is None or statement_start is None or _in_comment(text[line_start:offset]):
         return None
     kind = REFERENCE_KEYS.get((section, key))
     if kind is None:
         return None
     value = text[statement_start:offset]
-    typed_end = offset + _ID_CHARS.match(text, offset).end() - offset  # type: ignore[union-attr]
+    typed_end = _ID_CHARS.match(text, offset).end()  # type: ignore[union-attr]
     if key in _LIST_KEYS:
         if not value.startswith("["):
             return None
-        inside = _IN_LIST_STRING.fullmatch(value) or _IN_LIST_STRING.match(value)
-        taken = tuple(re.findall(r'"([^"\n]*)"', value))
-        if inside is not None and inside.end() == len(value):
+        inside = _IN_LIST_STRING.fullmatch(value)
+        taken = tuple(_TAKEN.findall(value))
+        if inside is not None:
             return Slot(kind, offset - len(inside.group(1)), typed_end, True, taken)
         if _IN_LIST_GAP.fullmatch(value):
             return Slot(kind, offset, offset, False, taken)
@@ -99,6 +101,12 @@ def slot_at(text: str, offset: int) -> Slot | None:
     if inside is not None:
         return Slot(kind, offset - len(inside.group(1)), typed_end, True, framework=framework)
     return None
+
+
+def _in_comment(before: str) -> bool:
+    """Whether the cursor, after `before` on its line, is in a comment."""
+    outside = _TAKEN.sub("", before).split('"', 1)[0]  # closed strings out, and an open one
+    return "#" in outside
 
 
 def _line_end(text: str, position: int) -> int:
@@ -117,8 +125,12 @@ def _section_name(raw: str) -> str:
 
 @frozen
 class Completion:
+    """An id to offer: its label, a few words, the kind of id, and the edit
+    (replace `start`..`end` with `new_text`) that puts it in place."""
+
     label: str
     detail: str
+    kind: str
     start: int
     end: int
     new_text: str
@@ -136,5 +148,5 @@ def completions(text: str, offset: int, plan: Any, frameworks: Mapping[str, Any]
         if value in slot.taken and slot.kind != "region":
             continue
         new_text = value if slot.quoted else f'"{value}"'
-        out.append(Completion(value, printable(detail), slot.start, slot.end, new_text))
+        out.append(Completion(value, printable(detail), slot.kind, slot.start, slot.end, new_text))
     return out

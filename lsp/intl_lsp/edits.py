@@ -56,7 +56,7 @@ def text_edits(old: str, new: str) -> list[TextEdit]:
     if len(old_lines) == len(new_lines):
         edits = []
         offset = 0
-        for before, after in zip(old_lines, new_lines):
+        for before, after in zip(old_lines, new_lines, strict=True):
             if before != after:
                 edits.append(_trimmed(offset, before, after))
             offset += len(before)

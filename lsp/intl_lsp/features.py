@@ -21,6 +21,7 @@ _SYMBOL_KINDS = {
     "strategy": types.SymbolKind.Module,
     "group": types.SymbolKind.Namespace,
     "region": types.SymbolKind.Field,
+    "office": types.SymbolKind.Property,
     "action": types.SymbolKind.Event,
     "indicator": types.SymbolKind.Number,
     "agreement": types.SymbolKind.Object,
@@ -30,6 +31,7 @@ _COMPLETION_KINDS = {
     "indicator": types.CompletionItemKind.Reference,
     "agreement": types.CompletionItemKind.Reference,
     "pillar": types.CompletionItemKind.EnumMember,
+    "driver": types.CompletionItemKind.EnumMember,
     "measure": types.CompletionItemKind.EnumMember,
     "kind": types.CompletionItemKind.EnumMember,
     "framework": types.CompletionItemKind.Module,
@@ -94,32 +96,28 @@ def register(server: IntlLanguageServer) -> None:
         types.CompletionOptions(trigger_characters=['"', "[", ","]),
     )
     def completion(params: types.CompletionParams) -> types.CompletionList:
-        from intl_lsp.completion import completions, slot_at
+        from intl_lsp.completion import completions
+        from intl_lsp.text import Lines
 
         uri = params.text_document.uri
         snapshot = server.snapshot(uri)
         analysis = server.analyses.get(uri)
-        lines = analysis.lines if analysis is not None and analysis.text == snapshot.text else None
-        if lines is None:
-            from intl_lsp.text import Lines
-
-            lines = Lines(snapshot.text, snapshot.encoding)
+        current = analysis if analysis is not None and analysis.text == snapshot.text else None
+        lines = current.lines if current is not None else Lines(snapshot.text, snapshot.encoding)
+        # While an id is typed the text rarely reads as a plan: ids come from the last one that did.
+        plan = (current.plan if current is not None else None) or server.last_plans.get(uri)
         offset = lines.offset(params.position.line, params.position.character)
-        plan = analysis.plan if analysis is not None and analysis.text == snapshot.text and analysis.plan else None
-        plan = plan or server.last_plans.get(uri)
-        slot = slot_at(snapshot.text, offset)
-        items = []
-        for index, found in enumerate(completions(snapshot.text, offset, plan, server.plugins.frameworks)):
-            items.append(
-                types.CompletionItem(
-                    label=found.label,
-                    detail=found.detail,
-                    kind=_COMPLETION_KINDS.get(slot.kind if slot else "", types.CompletionItemKind.Value),
-                    sort_text=f"{index:05d}",
-                    filter_text=found.new_text,
-                    text_edit=types.TextEdit(range=to_range(lines, found.start, found.end), new_text=found.new_text),
-                )
+        items = [
+            types.CompletionItem(
+                label=found.label,
+                detail=found.detail,
+                kind=_COMPLETION_KINDS.get(found.kind, types.CompletionItemKind.Value),
+                sort_text=f"{index:05d}",
+                filter_text=found.new_text,
+                text_edit=types.TextEdit(range=to_range(lines, found.start, found.end), new_text=found.new_text),
             )
+            for index, found in enumerate(completions(snapshot.text, offset, plan, server.plugins.frameworks))
+        ]
         return types.CompletionList(is_incomplete=False, items=items)
 
     # -- definition, references, rename ----------------------------------------------

@@ -93,11 +93,16 @@ def _measurement(measurement) -> str:
 
 
 def _mention(plan: Plan, mention: Mention, frameworks: Mapping[str, Any]) -> str:
-    from intl_sdk import IMPACT_MEASURES, PILLARS
+    from intl_sdk import DRIVERS, IMPACT_MEASURES, PILLARS
     from intl_sdk.checks.context import closest
     from intl_sdk.display import printable
 
     shown = printable(mention.id)
+    if mention.kind == "driver":
+        driver = next((d for d in DRIVERS if d.id == mention.id), None)
+        if driver is None:
+            return f"driver '{shown}' is not one of the seven global drivers" + _near(mention.id, [d.id for d in DRIVERS])
+        return f"global driver {driver.number}: {driver.title}\n{driver.summary}"
     if mention.kind == "pillar":
         pillar = next((p for p in PILLARS if p.id == mention.id), None)
         if pillar is None:
@@ -170,6 +175,10 @@ def _item(plan: Plan, kind: str, item) -> str:
         direction = f", {item.direction} is better" if item.direction in ("up", "down") else ""
         measures = f"\nmeasures: {', '.join(text(m) for m in item.measures)}" if item.measures else ""
         return f"indicator {text(item.id)}: {text(item.name or '(no name)')}{unit}\n{figures}{direction}{measures}"
+    if kind == "office":
+        staff = f", {_number(item.staff_fte)} FTE" if item.staff_fte is not None else ""
+        host = f", hosted by {text(item.host)}" if item.host else ""
+        return f"office {text(item.id)}: {text(item.name or item.location or '(no name)')}\nregion: {text(item.region or '(none)')}{host}{staff}"
     if kind == "agreement":
         lines = [f"agreement {text(item.id)}: {text(item.kind or '(no kind)')} with {text(item.partner or '(no partner)')}"]
         lines.append(f"framework: {text(item.framework or '(none)')}, status: {text(item.status or '(none)')}")

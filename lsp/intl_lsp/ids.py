@@ -20,6 +20,8 @@ REFERENCE_KEYS: dict[tuple[str, str], str] = {
     ("actions", "region"): "region",
     ("actions", "pillars"): "pillar",
     ("actions", "indicators"): "indicator",
+    ("actions", "drivers"): "driver",
+    ("offices", "region"): "region",
     ("indicators", "measures"): "measure",
     ("agreements", "builds_on"): "agreement",
     ("agreements", "kind"): "kind",
@@ -27,7 +29,7 @@ REFERENCE_KEYS: dict[tuple[str, str], str] = {
     ("", "frameworks"): "framework",
 }
 #: The item lists whose `id` defines an id of a kind.
-DEFINED_BY = {"regions": "region", "actions": "action", "indicators": "indicator", "agreements": "agreement"}
+DEFINED_BY = {"regions": "region", "offices": "office", "actions": "action", "indicators": "indicator", "agreements": "agreement"}
 #: The kinds of id that items define, and the list that holds them.
 COLLECTION_OF = {kind: collection for collection, kind in DEFINED_BY.items()}
 
@@ -97,11 +99,13 @@ def candidates(
 
     `frameworks` are the installed ones; for an agreement's `kind`, `framework`
     narrows the kinds to that framework's."""
-    from intl_sdk import IMPACT_MEASURES, PILLARS
+    from intl_sdk import DRIVERS, IMPACT_MEASURES, PILLARS
     from intl_sdk.checks.context import format_number
 
     if kind == "pillar":
         return [(pillar.id, f"{pillar.number}. {pillar.title}") for pillar in PILLARS]
+    if kind == "driver":
+        return [(driver.id, f"{driver.number}. {driver.title}") for driver in DRIVERS]
     if kind == "measure":
         return [(measure.id, measure.title) for measure in IMPACT_MEASURES]
     if kind == "framework":

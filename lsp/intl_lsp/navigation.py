@@ -127,7 +127,7 @@ class Symbol:
 
 
 def symbols(analysis: Analysis) -> list[Symbol]:
-    """The outline: the strategy, then the regions (with shares), actions, indicators, agreements."""
+    """The outline: the strategy, then the regions (with shares), offices, actions, indicators, agreements."""
     from intl_sdk.checks.context import format_number
     from intl_sdk.display import printable
 
@@ -140,7 +140,7 @@ def symbols(analysis: Analysis) -> list[Symbol]:
         name = plan.strategy.name if isinstance(plan.strategy.name, str) and plan.strategy.name else "strategy"
         selection = _inside_quotes(analysis, places.value(("strategy", "name"))) or extent
         out.append(Symbol(printable(name), "strategy", "strategy", extent, _within(selection, extent)))
-    for collection, kind in (("regions", "region"), ("actions", "action"), ("indicators", "indicator"), ("agreements", "agreement")):
+    for collection, kind in (("regions", "region"), ("offices", "office"), ("actions", "action"), ("indicators", "indicator"), ("agreements", "agreement")):
         children = []
         for index, item in enumerate(getattr(plan, collection)):
             extent = places.extent((collection, index))
@@ -179,4 +179,6 @@ def _detail(kind: str, item) -> str:
         return f"{item.region or '?'}: {item.title or ''}".strip()
     if kind == "indicator":
         return str(item.name or "")
+    if kind == "office":
+        return f"{item.region or '?'}: {item.name or item.location or ''}".strip()
     return " ".join(str(part) for part in (item.kind, item.partner, item.status) if part)

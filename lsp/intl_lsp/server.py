@@ -15,6 +15,7 @@ Settings, from the client's `initializationOptions`:
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import sys
 from typing import Any
@@ -26,7 +27,7 @@ from pygls.lsp.server import LanguageServer
 
 from intl_lsp.analysis import Analysis, analyse
 from intl_lsp.diagnostics import diagnostics, to_range
-from intl_lsp.edits import EditRefused, TextEdit
+from intl_lsp.edits import TextEdit
 from intl_lsp.scheduling import Scheduler, in_thread, sleeping
 
 __all__ = ["IntlLanguageServer", "Settings", "serve"]
@@ -103,7 +104,8 @@ class IntlLanguageServer(LanguageServer):
 
     def snapshot(self, uri: str) -> Snapshot:
         document = self.workspace.get_text_document(uri)
-        return Snapshot(uri, document.version, document.source, document.path, str(self.workspace.position_encoding))
+        encoding = self.workspace.position_encoding  # an lsprotocol enum, whose str() is its name
+        return Snapshot(uri, document.version, document.source, document.path, str(getattr(encoding, "value", encoding)))
 
     def _publish(self, uri: str, analysis: Analysis) -> None:
         self.analyses[uri] = analysis
@@ -174,11 +176,18 @@ class IntlLanguageServer(LanguageServer):
 
         async def main() -> None:
             loop = asyncio.get_running_loop()
+            source = stdin or sys.stdin.buffer
             stream = asyncio.StreamReader(limit=2**20)
-            await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stream), stdin or sys.stdin.buffer)
+            try:
+                await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stream), source)
+                reader: Any = _PipeReader(stream)
+            except (NotImplementedError, OSError, ValueError):  # stdin is no pipe (a file, a console)
+                from pygls.io_ import StdinAsyncReader
+
+                reader = StdinAsyncReader(source, self.thread_pool)
             await run_async(
                 stop_event=self._stop_event,
-                reader=_PipeReader(stream),
+                reader=reader,
                 protocol=self.protocol,
                 logger=logger,
                 error_handler=self.report_server_error,
@@ -237,5 +246,9 @@ def serve() -> int:
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     logging.getLogger("pygls.protocol.json_rpc").addFilter(_RefusalsAreNotErrors())
     server = build_server()
+    # Everything imported so far (pygls, lsprotocol's hundreds of classes, the
+    # plugins) lives as long as the server: keep it out of the garbage
+    # collector's full passes, which every check's allocations set off.
+    gc.freeze()
     server.start_io()
     return server.exit_code

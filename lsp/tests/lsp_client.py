@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -201,9 +202,7 @@ def server_env(**extra: str) -> dict[str, str]:
     return {**os.environ, **extra}
 
 
-def run_intl(*args: str) -> "subprocess.CompletedProcess[str]":
+def run_intl(*args: str) -> subprocess.CompletedProcess[str]:
     """The real `intl` command (beside this Python), as a user runs it."""
-    import subprocess
-
     intl = intl_command()[0]
     return subprocess.run([intl, *args], capture_output=True, text=True, env=server_env(NO_COLOR="1"), timeout=120)

@@ -7,6 +7,8 @@ import json
 import pytest
 from lsprotocol import types
 
+from pytest_lsp import client_capabilities
+
 from lsp_client import EXAMPLES, Document, RecordingClient, run_intl, text_of
 
 
@@ -19,20 +21,43 @@ def _check_json(path) -> list[dict]:
 async def test_nwda_diagnostics_are_intl_checks_findings_on_their_lines(client: RecordingClient):
     document, diagnostics = await Document.open(client, EXAMPLES / "nwda.toml")
     expected = _check_json(EXAMPLES / "nwda.toml")
-    got = [(d.range.start.line + 1, d.code, d.message.split("\nhint: ")[0]) for d in diagnostics]
-    assert got == [(f["line"], f["code"], f["message"]) for f in expected]
+    assert [(d.range.start.line + 1, d.code, d.message) for d in diagnostics] == [
+        (f["line"], f["code"], f"{f['message']}\nhint: {f['hint']}") for f in expected
+    ]
+    levels = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning,
+              "info": types.DiagnosticSeverity.Information}
+    assert [d.severity for d in diagnostics] == [levels[f["severity"]] for f in expected]
+    for diagnostic in diagnostics:
+        assert diagnostic.range.end.line > diagnostic.range.start.line or diagnostic.range.end.character > diagnostic.range.start.character
+        assert diagnostic.source == "intl"
+        assert diagnostic.code_description.href == f"https://example.org/checks#{diagnostic.code.replace('/', '')}"
 
     shares = next(d for d in diagnostics if d.code == "shares-sum")
     assert shares.severity == types.DiagnosticSeverity.Error
-    assert shares.range.start.line + 1 == 30  # where `intl check` puts it: the first share
+    first_share = document.text.splitlines().index("share = 24") + 1
+    assert shares.range.start.line + 1 == first_share  # where `intl check` puts it: the first share
     assert text_of(document.text, shares.range) == "share = 24"  # a non-empty range
     assert shares.code_description is not None and shares.code_description.href == "https://example.org/checks#shares-sum"
-    assert shares.message.endswith("\nhint: add 1 to one or more shares, or a region for the rest, so they total 100")
+    assert shares.message.endswith(
+        "\nhint: add 1 to one or more shares, or a region for the rest, so they total 100; "
+        "if the shares were rounded for print, write them as the strategy has them"
+    )
     assert shares.source == "intl"
 
-    incomplete = next(d for d in diagnostics if d.code == "indicator-incomplete")
-    assert incomplete.severity == types.DiagnosticSeverity.Warning
-    assert text_of(document.text, incomplete.range) == "{ value = 7147 }"  # the value, not the line
+    repeated = next(d for d in diagnostics if d.code == "duplicate-action")
+    assert repeated.severity == types.DiagnosticSeverity.Warning
+    # the value, not the line
+    assert text_of(document.text, repeated.range) == '"Work with UKTI to implement the new emerging markets strategy"'
+
+
+@pytest.mark.asyncio
+async def test_a_finding_is_marked_on_its_value(client: RecordingClient, tmp_path):
+    text = (EXAMPLES / "nwda.toml").read_text(encoding="utf-8").replace(
+        'region = "north-america"\n', 'region = "north-amercia"  # typed in a hurry\n', 1
+    )
+    document, diagnostics = await Document.open(client, tmp_path / "typo.toml", text)
+    unknown = next(d for d in diagnostics if d.code == "unknown-reference")
+    assert text_of(document.text, unknown.range) == '"north-amercia"'  # the value, not its line
 
 
 @pytest.mark.asyncio
@@ -119,3 +144,31 @@ async def test_closing_a_document_clears_its_diagnostics(client: RecordingClient
     client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=document.uri)))
     await client.diagnostics_of(document.uri, None)
     assert list(client.diagnostics[document.uri]) == []
+
+
+@pytest.mark.asyncio
+async def test_positions_follow_the_encoding_the_client_chose(tmp_path):
+    """A client that counts in UTF-8 bytes gets byte columns; VS Code (UTF-16)
+    gets code units: the same diagnostic, two columns, on a line with an é."""
+    from lsp_client import config
+
+    text = (
+        'format = 1\n\n[strategy]\nname = "x"\n\n[[regions]]\nid = "r"\nname = "R"\nshare = 100\n\n'
+        '[[actions]]\nid = "a"\nregion = "r"\npillars = ["é-sector", "competitive-sector"]\ntitle = "t"\n'
+    )
+    path = tmp_path / "accents.toml"
+    columns = {}
+    for encoding in (types.PositionEncodingKind.Utf8, types.PositionEncodingKind.Utf16):
+        client = await config().start()
+        capabilities = client_capabilities("visual-studio-code")
+        capabilities.general = types.GeneralClientCapabilities(position_encodings=[encoding])
+        result = await client.initialize_session(types.InitializeParams(capabilities=capabilities))
+        assert result.capabilities.position_encoding == encoding
+        _, diagnostics = await Document.open(client, path, text)
+        second = [d for d in diagnostics if d.code == "unknown-reference" and "competitive-sector'" in d.message]
+        columns[encoding] = (second[0].range.start.character, second[0].range.end.character)
+        await client.shutdown_session()
+        await client.stop()
+    start = text.split("\n")[13].index('"competitive-sector"')
+    assert columns[types.PositionEncodingKind.Utf16] == (start, start + len('"competitive-sector"'))
+    assert columns[types.PositionEncodingKind.Utf8] == (start + 1, start + 1 + len('"competitive-sector"'))  # é is two bytes

@@ -170,6 +170,13 @@ async def test_definition_and_references_of_a_region(client: RecordingClient):
 
 @pytest.mark.asyncio
 async def test_definition_of_an_indicator_and_an_agreement(client: RecordingClient):
+    nwda, _ = await Document.open(client, EXAMPLES / "nwda.toml")
+    (indicator,) = await client.text_document_definition_async(
+        types.DefinitionParams(text_document=_doc(nwda), position=nwda.position('"export-value"', after="[[actions]]", delta=2))
+    )
+    assert text_of(nwda.text, indicator.range) == "export-value"
+    assert nwda.text[: nwda.text.index('id = "export-value"')].count("\n") == indicator.range.start.line
+
     document, _ = await Document.open(client, EXAMPLES / "corallia.toml")
     earlier = document.text[document.text.index("builds_on = [") :].split('"')[1]
     (definition,) = await client.text_document_definition_async(
@@ -223,7 +230,10 @@ async def test_rename_refuses_an_id_that_is_taken_or_not_an_id(client: Recording
 async def test_document_symbols_outline_the_plan(client: RecordingClient):
     document, _ = await Document.open(client, EXAMPLES / "nwda.toml")
     symbols = await client.text_document_document_symbol_async(types.DocumentSymbolParams(text_document=_doc(document)))
-    assert [s.name for s in symbols] == ["Northwest internationalisation action plan", "regions", "actions", "indicators"]
+    assert [s.name for s in symbols] == ["Northwest internationalisation action plan", "regions", "offices", "actions", "indicators"]
+    assert [(child.name, child.detail) for child in symbols[2].children] == [
+        ("ukti-china", "china: China"), ("noe-japan", "japan: NOE Japan presence"),
+    ]
     regions = symbols[1]
     assert regions.detail == "6, shares total 99%"
     assert [(child.name, child.detail) for child in regions.children][:2] == [
@@ -233,7 +243,7 @@ async def test_document_symbols_outline_the_plan(client: RecordingClient):
     first = regions.children[0]
     assert text_of(document.text, first.range).startswith('[[regions]]\nid = "north-america"')
     assert text_of(document.text, first.selection_range) == "north-america"
-    assert len(symbols[2].children) == document.text.count("[[actions]]")
+    assert len(symbols[3].children) == document.text.count("[[actions]]")
 
 
 # -- quick fixes --------------------------------------------------------------------------------

@@ -148,3 +148,29 @@ def test_over_allocated_shares_offer_to_take_the_points_off_a_region():
     assert found[0].title == "Take the over-allocated 2 points off Japan (9% → 7%)"
     ((start, end, replacement),) = found[0].edits(analysis)
     assert (text[start:end], replacement) == ("9", "7")
+
+
+def test_completion_never_tries_every_split_of_a_comment():
+    """A list with a long comment of `#`s once took seconds per keystroke (each
+    doubling with one more `#`); a hang here is stopped by the timeout."""
+    script = (
+        "from intl_lsp.completion import slot_at\n"
+        "text = 'format = 1\\n[[actions]]\\npillars = [' + '# ' * 60 + 'x'\n"
+        "assert slot_at(text, len(text)) is None  # in a comment: nothing to complete\n"
+        "text = 'format = 1\\n[[actions]]\\npillars = [\\n' + '  # # # # # #\\n' * 30 + '  \"'\n"
+        "print(slot_at(text, len(text)).kind)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.stdout == "pillar\n", result.stderr
+
+
+def test_the_server_never_imports_textual():
+    script = (
+        "import sys, intl_sdk.cli\n"
+        "intl_sdk.cli.build_parser('lsp')  # what `intl lsp` builds before it runs\n"
+        "from intl_lsp.server import build_server\n"
+        "build_server()\n"
+        "print('textual' in sys.modules, 'pygls' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.stdout == "False True\n", result.stderr

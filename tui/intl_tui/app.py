@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
 import time
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any
 
 from rich.text import Text
 from textual import work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import Footer, Select, Static, TabbedContent, TabPane
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Footer, Select, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 import intl_sdk
@@ -23,22 +24,26 @@ from intl_sdk.findings import Finding
 from intl_sdk.model import Plan
 
 from intl_tui.commands import FindingCommands
-from intl_tui.fields import Field, ParseError, get_value, parse, set_value
+from intl_tui.files import FilesMixin
+from intl_tui.fields import CHECKLISTS, Field, ParseError, get_value, parse, set_value
 from intl_tui.jumps import jump_target
 from intl_tui.panes import ItemsPane, StrategyPane
-from intl_tui.screens.dialogs import Choice, TemplatePicker
+from intl_tui.screens.dialogs import TemplatePicker
 from intl_tui.widgets.findings import FindingsPanel, FindingsTable
 from intl_tui.widgets.form import PlanForm
 
-TABS = ("strategy", "regions", "actions", "indicators", "agreements")
-TITLES = {"strategy": "Strategy", "regions": "Regions", "actions": "Actions", "indicators": "Indicators", "agreements": "Agreements"}
+TABS = ("strategy", "regions", "actions", "indicators", "agreements", "offices")
+TITLES = {
+    "strategy": "Strategy", "regions": "Regions", "actions": "Actions", "indicators": "Indicators",
+    "agreements": "Agreements", "offices": "Offices",
+}
 
 
 def _same(a: Any, b: Any) -> bool:
     return type(a) is type(b) and a == b and (not isinstance(a, Decimal) or str(a) == str(b))
 
 
-class PlanEditorApp(App[int]):
+class PlanEditorApp(FilesMixin, App[int]):
     """Edit one plan file. `plan` is None for a file that does not exist yet."""
 
     CSS_PATH = "app.tcss"
@@ -55,6 +60,7 @@ class PlanEditorApp(App[int]):
         Binding("f4", "show_tab('actions')", "Actions", priority=True, show=False),
         Binding("f5", "show_tab('indicators')", "Indicators", priority=True, show=False),
         Binding("f6", "show_tab('agreements')", "Agreements", priority=True, show=False),
+        Binding("f7", "show_tab('offices')", "Offices", priority=True, show=False),
         Binding("f8", "focus_findings", "Findings", priority=True),
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+n", "add_item", "Add", priority=True),
@@ -63,6 +69,10 @@ class PlanEditorApp(App[int]):
         Binding("ctrl+z", "undo_delete", "Undo delete", priority=True, show=False),
         Binding("ctrl+g", "toggle_coverage", "Coverage grid", priority=True, show=False),
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        # Tab moves focus as soon as it is read: keys typed right after it (a burst,
+        # or typing ahead of a busy app) then reach the field it moved to
+        Binding("tab", "focus_next", "Next field", priority=True, show=False),
+        Binding("shift+tab", "focus_previous", "Previous field", priority=True, show=False),
     ]
 
     def __init__(self, plan: Plan | None, path: str) -> None:
@@ -81,6 +91,8 @@ class PlanEditorApp(App[int]):
         self._ref_ids: dict[int, str | None] = {}
         self._disk = self._read_disk()
         self._loaded = False
+        self._painted = threading.Event()  # set once the first screen is drawn
+        self._status_shown: Text | None = None
 
     # -- layout ----------------------------------------------------------------
 
@@ -106,6 +118,16 @@ class PlanEditorApp(App[int]):
             return
         self._load_all()
 
+    def open_plan(self, plan: Plan, path: str) -> None:
+        """Show another plan in this editor (nothing unsaved is asked about: the caller decides)."""
+        self.plan, self.path = plan, path
+        self.findings, self.typed, self.deleted = [], {}, []
+        self.dirty = False
+        self._stale.clear()
+        self._ref_ids.clear()
+        self._disk = self._read_disk()
+        self._load_all()
+
     def _start_from_template(self, template_id: str | None) -> None:
         if template_id is None:
             self.exit(1, message="No plan created.")
@@ -118,21 +140,36 @@ class PlanEditorApp(App[int]):
         self._load_all()
 
     def _load_all(self) -> None:
+        """Fill what is on screen now; the other lists are filled when their tab is
+        first shown (a 5,000-action table costs more than the whole first screen).
+        The check and the line map (in threads) and the collector's tuning wait
+        for the first paint, so that it is not shared with them."""
         self._loaded = True
-        self._warm_line_map()
         self.pane("strategy").reload()
+        current = self.current_tab
         for collection in TABS[1:]:
-            self.pane(collection).reload()
+            if collection == current:
+                self.pane(collection).reload()
+            else:
+                self._stale.add(collection)
         self._refresh_status()
+        self._warm_line_map()
         self.schedule_check()
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
         # The plan and its tables are long-lived: keep them out of the garbage
         # collector's full passes, which otherwise stall typing every few keys
-        # on a large plan (measured: 140 ms every 12th key on 5,000 actions;
-        # with these settings the p95 is the same as with no collection at all).
-        # Younger objects are collected in larger, rarer batches for the same reason.
+        # on a large plan (measured: 170 ms every fifth key on 5,000 actions
+        # with 200 findings). Younger objects are collected in larger, rarer
+        # batches for the same reason. A list filled later is frozen then (show_tab).
         gc.collect()
         gc.freeze()
         gc.set_threshold(50_000, 50, 100)
+        self._painted.set()
+
+    def on_unmount(self) -> None:
+        self._painted.set()  # no thread waits for a paint that will not come
 
     def pane(self, name: str) -> Any:
         return self.query_one(f"#pane-{name}")
@@ -163,7 +200,9 @@ class PlanEditorApp(App[int]):
             text.append(f"  │  {printable(name)}", style="dim")
         text.no_wrap = True
         text.overflow = "ellipsis"
-        self.query_one("#status", Static).update(text)
+        if text != self._status_shown:  # one line, fixed height: repaint it, no layout pass
+            self._status_shown = text
+            self.query_one("#status", Static).update(text, layout=False)
 
     def on_resize(self, event: Any) -> None:
         width, height = self.size
@@ -192,11 +231,13 @@ class PlanEditorApp(App[int]):
     def _warm_line_map(self) -> None:
         """Scan the file's line map now, off the UI thread: otherwise the first
         finding that needs a line pays for it in the middle of someone's typing."""
+        self._painted.wait()
         if self.plan.origin is not None:
             self.plan.origin.layout  # noqa: B018 (computed and cached on first use)
 
     @work(thread=True, exclusive=True, group="check")
     def _run_check(self, generation: int) -> None:
+        self._painted.wait()
         try:
             findings = intl_sdk.check(self.plan)
         except Exception:  # the plan changed under the check: a newer check is on its way
@@ -241,7 +282,7 @@ class PlanEditorApp(App[int]):
         key = (id(target), field.key)
         location = ("strategy", *field.key.split(".")) if collection == "strategy" else (collection, index, field.key.split(".")[0])
         try:
-            if field.kind in ("pillars", "measures"):
+            if field.kind in CHECKLISTS:
                 chosen = list(raw)
                 value = [v for v in (current or []) if v in chosen] + [v for v in chosen if v not in (current or [])]
             else:
@@ -307,11 +348,27 @@ class PlanEditorApp(App[int]):
 
     # -- actions: tabs, items --------------------------------------------------------
 
-    def action_show_tab(self, name: str) -> None:
+    def show_tab(self, name: str) -> None:
+        """Show a tab now, not after the tab bar's message comes round: keys
+        typed right after F3 must reach the widgets of the new tab. A list not
+        filled yet (or out of date) is filled first."""
         self.query_one(TabbedContent).active = name
+        self.query_one(TabbedContent).query_one(ContentSwitcher).current = name
+        if name in self._stale:
+            self._stale.discard(name)
+            self.pane(name).reload()
+            if self._painted.is_set():
+                gc.freeze()  # the new table's rows are long-lived too
+
+    def focus_now(self, widget: Widget) -> None:
+        """Focus `widget` before the next key is handled (Widget.focus waits its turn in the queue)."""
+        self.screen.set_focus(widget)
+
+    def action_show_tab(self, name: str) -> None:
+        self.show_tab(name)
         pane = self.pane(name)
         if isinstance(pane, ItemsPane):
-            pane.table.focus()
+            self.focus_now(pane.table)
         else:
             pane.form.focus_field(pane.form.fields[0])
 
@@ -322,7 +379,7 @@ class PlanEditorApp(App[int]):
         pane = self.pane(self.current_tab)
         if isinstance(pane, ItemsPane):
             return pane
-        self.notify("Switch to a list first (F3 to F6) to add, duplicate or delete items.", severity="warning")
+        self.notify("Switch to a list first (F3 to F7) to add, duplicate or delete items.", severity="warning")
         return None
 
     def action_add_item(self, collection: str | None = None) -> None:
@@ -360,7 +417,7 @@ class PlanEditorApp(App[int]):
             return
         collection, index, item = self.deleted.pop()
         getattr(self.plan, collection).insert(index, item)
-        self.query_one(TabbedContent).active = collection
+        self.show_tab(collection)
         self._items_changed(self.pane(collection), index)
 
     def _items_changed(self, pane: ItemsPane, select: int | None) -> None:
@@ -380,10 +437,7 @@ class PlanEditorApp(App[int]):
         widget that fixes it, and the findings' title line says so."""
         target = jump_target(location, first_region=0 if self.plan.regions else None)
         tab, index, field = target.tab, target.index, target.field
-        self.query_one(TabbedContent).active = tab
-        if tab in self._stale:
-            self._stale.discard(tab)
-            self.pane(tab).reload()
+        self.show_tab(tab)
         pane = self.pane(tab)
         if isinstance(pane, ItemsPane) and index is not None and index < len(pane.items):
             pane.select(index)
@@ -391,100 +445,6 @@ class PlanEditorApp(App[int]):
             field = None  # the item is gone: the list
         self.query_one(FindingsPanel).say(target.note)
         if field is not None and (tab == "strategy" or index is not None):
-            self.call_after_refresh(pane.form.focus_field, field)
+            pane.form.focus_field(field)
         elif isinstance(pane, ItemsPane):
-            self.call_after_refresh(pane.table.focus)
-
-    # -- files -----------------------------------------------------------------
-
-    def _read_disk(self) -> bytes | None:
-        try:
-            with open(self.path, "rb") as handle:
-                return handle.read()
-        except OSError:
-            return None
-
-    def action_save(self) -> None:
-        if self.typed:
-            (text, problem, path, _), *_ = self.typed.values()
-            self.notify(
-                f"Not saved: {len(self.typed)} field{'s hold' if len(self.typed) > 1 else ' holds'} text that is not valid "
-                f"({printable(path)}: {printable(problem)}). Fix {'them' if len(self.typed) > 1 else 'it'} first.",
-                severity="error",
-                timeout=8,
-            )
-            return
-        if self._read_disk() != self._disk:
-            self.push_screen(
-                Choice(
-                    f"{printable(self.path)} changed on disk since it was opened. Overwrite it with your version?",
-                    [("Overwrite", "overwrite", "error", "o"), ("Cancel", "cancel", "default", "c")],
-                ),
-                lambda answer: self._save() if answer == "overwrite" else self.notify("Not saved."),
-            )
-            return
-        self._save()
-
-    def _save(self) -> bool:
-        try:
-            intl_sdk.dump(self.plan, self.path)
-        except OSError as error:
-            self.notify(f"Not saved: {printable(str(error))}", severity="error", timeout=10)
-            return False
-        self._disk = self._read_disk()
-        self.dirty = False
-        self._refresh_status()
-        self.notify(f"Saved {printable(os.path.basename(self.path))}.")
-        return True
-
-    async def action_quit(self) -> None:
-        if not self.dirty:
-            self.exit(0)
-            return
-        if isinstance(self.screen, Choice):
-            return  # already asking
-
-        def answer(choice: str | None) -> None:
-            if choice == "save":
-                self.action_save()
-                if not self.dirty:
-                    self.exit(0)
-            elif choice == "discard":
-                self.exit(0)
-
-        self.push_screen(
-            Choice(
-                "This plan has unsaved changes. Save them before quitting?",
-                [("Save", "save", "primary", "s"), ("Discard", "discard", "error", "d"), ("Cancel", "cancel", "default", "c")],
-            ),
-            answer,
-        )
-
-    # -- the command palette -------------------------------------------------------
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("Save", "Save the plan (keeps its comments and layout)", self.action_save)
-        for collection in TABS[1:]:
-            singular = collection[:-1]
-            yield SystemCommand(f"Add {singular}", f"Add a new {singular} to the plan", lambda c=collection: self.action_add_item(c))
-        yield SystemCommand("Duplicate item (ctrl+t)", "Copy the selected item, with a new id", self.action_duplicate_item)
-        yield SystemCommand("Delete item (ctrl+r)", "Delete the selected item (ctrl+z puts it back)", self.action_delete_item)
-        yield SystemCommand("Undo delete (ctrl+z)", "Put back the last deleted item", self.action_undo_delete)
-        yield SystemCommand("Focus findings", "Move to the list of findings", self.action_focus_findings)
-        yield SystemCommand("Export report (HTML)", "Write a self-contained HTML report beside the plan", self.action_export_report)
-        yield SystemCommand("Export report (Markdown)", "Write a Markdown report beside the plan", lambda: self.action_export_report("md"))
-
-    def action_export_report(self, kind: str = "html") -> None:
-        """Write PLAN.html (or PLAN.md) beside the plan, from what is on screen now."""
-        from intl_sdk.report import render_html, render_markdown
-        from intl_sdk.writing import write_atomic
-
-        target = os.path.splitext(self.path)[0] + (".html" if kind == "html" else ".md")
-        text = render_html(self.plan, self.findings) if kind == "html" else render_markdown(self.plan, self.findings)
-        try:
-            write_atomic(target, text.encode("utf-8"))
-        except OSError as error:
-            self.notify(f"Report not written: {printable(str(error))}", severity="error")
-            return
-        self.notify(f"Wrote {printable(target)}")
+            self.focus_now(pane.table)

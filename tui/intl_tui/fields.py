@@ -16,9 +16,11 @@ from attrs import frozen
 
 from intl_sdk import _kinds, model
 from intl_sdk.display import printable
+from intl_sdk.drivers import DRIVERS
+from intl_sdk.methodology import METHODOLOGY, METHODOLOGY_KEYS, parse_references
 from intl_sdk.pillars import IMPACT_MEASURES, PILLARS
 
-__all__ = ["Field", "FIELDS", "ParseError", "format_value", "get_value", "parse", "set_value"]
+__all__ = ["CHECKLISTS", "Field", "FIELDS", "ParseError", "format_value", "get_value", "parse", "set_value"]
 
 
 class ParseError(ValueError):
@@ -32,7 +34,7 @@ class Field:
 
     key: str
     label: str
-    kind: str  # text, prose (wrapped), id, number, year, date, choice, pillars, measures, ids, lines, actuals, parties, flag, severity
+    kind: str  # text, prose (wrapped), id, number, year, date, choice, pillars, measures, drivers, ids, lines, actuals, parties, flag, severity, methodology
     choices: tuple[str, ...] = ()
     help: str = ""
 
@@ -41,10 +43,22 @@ class Field:
         return "field-" + re.sub(r"[^a-z0-9]+", "-", self.key.lower()).strip("-")
 
 
+#: The methodology's contents as a label column (18 wide) holds them.
+_METHODOLOGY_LABELS = {
+    "driver_mechanisms": "Driver mechanisms",
+    "consensus": "Consensus",
+    "prioritised_framework": "Priority framework",
+    "global_view": "Global view",
+    "value_web": "Value web",
+    "national_focus": "National focus",
+    "baseline_outputs": "Baseline, outputs",
+}
+
 STRATEGY = (
     Field("name", "Name", "text"),
     Field("organisation", "Organisation", "text"),
     Field("home_region", "Home region", "text"),
+    Field("home_code", "Home code", "text", help="ISO 3166: a country (SI) or a subdivision (ES-AS)"),
     Field("period.start", "First year", "year", help="of the period, such as 2006"),
     Field("period.end", "Last year", "year", help="of the period, such as 2009"),
     Field("budget.amount", "Budget", "number"),
@@ -55,18 +69,31 @@ STRATEGY = (
     Field("@frameworks", "Frameworks", "ids", help="framework ids, separated by commas"),
     Field("@ignore", "Ignored codes", "ids", help="finding codes to skip, separated by commas"),
     Field("@severity", "Severities", "severity", help="code = error, warning or info; separated by commas"),
+    Field("@as_of", "Figures as of", "date", help="YYYY-MM-DD: the day the plan's figures describe"),
+    Field("drivers", "Global drivers", "drivers", help="the drivers the strategy answers; none: all seven"),
+) + tuple(
+    # The methodology's minimum contents (seed 001, lines 1170-1180): text, or references.
+    Field(
+        f"@methodology.{content.key}",
+        _METHODOLOGY_LABELS[content.key],
+        "methodology",
+        help=f'{content.number}. {content.title}: in words, or references such as "actions.ID, indicators.ID"',
+    )
+    for content in METHODOLOGY
 )
 REGIONS = (
     Field("id", "Id", "id"),
     Field("name", "Name", "text"),
     Field("share", "Share (%)", "number", help="percent of the strategy's resources: 24 means 24%"),
     Field("summary", "Summary", "prose"),
+    Field("code", "Code", "text", help="ISO 3166 for a country (CN), UN M49 for a world region (021)"),
 )
 ACTIONS = (
     Field("id", "Id", "id"),
     Field("title", "Title", "prose"),
     Field("region", "Region", "id", help="the target region's id"),
     Field("pillars", "Pillars", "pillars"),
+    Field("drivers", "Global drivers", "drivers"),
     Field("cost", "Cost", "number"),
     Field("staff_fte", "Staff (FTE)", "number"),
     Field("start", "Start", "date", help="YYYY-MM-DD"),
@@ -82,7 +109,7 @@ INDICATORS = (
     Field("baseline.year", "Baseline year", "year"),
     Field("target.value", "Target", "number"),
     Field("target.year", "Target year", "year"),
-    Field("target.change", "Target change", "choice", choices=("increase", "decrease")),
+    Field("target.change", "Target change", "choice", choices=model.CHANGES),
     Field("actuals", "Actuals", "actuals", help="year = value, separated by commas: 2007 = 7600, 2008 = 8900"),
     Field("monitor_only", "Monitor only", "flag"),
     Field("measures", "Impact measures", "measures"),
@@ -100,7 +127,20 @@ AGREEMENTS = (
     Field("builds_on", "Builds on", "ids", help="agreement ids, separated by commas"),
     Field("added_value", "Added value", "prose"),
     Field("resources", "Resources", "prose"),
+    Field("funds", "Funds", "number", help="money dedicated to it, in the budget's currency"),
+    Field("staff_fte", "Staff (FTE)", "number", help="people dedicated to it"),
     Field("sponsor", "Political sponsor", "text"),
+)
+OFFICES = (
+    Field("id", "Id", "id"),
+    Field("name", "Name", "text"),
+    Field("region", "Region", "id", help="the target region's id"),
+    Field("location", "Location", "text", help="city or country"),
+    Field("host", "Hosted by", "text", help="an embassy, a partner agency..."),
+    Field("staff_fte", "Staff (FTE)", "number"),
+    Field("opened", "Opened on", "date", help="YYYY-MM-DD"),
+    Field("tasks", "Tasks", "lines", help="one a line"),
+    Field("not_given", "Not given", "ids", help="what the source does not give, separated by commas: opened"),
 )
 FIELDS: dict[str, tuple[Field, ...]] = {
     "strategy": STRATEGY,
@@ -108,11 +148,15 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     "actions": ACTIONS,
     "indicators": INDICATORS,
     "agreements": AGREEMENTS,
+    "offices": OFFICES,
 }
+#: Fields edited as a list of ticks.
+CHECKLISTS = ("pillars", "measures", "drivers")
 _PARENTS = {"period": model.Period, "budget": model.Budget, "baseline": model.Measurement, "target": model.Measurement}
 
 PILLAR_CHOICES = tuple((p.id, f"{p.number}. {p.title}") for p in PILLARS)
 MEASURE_CHOICES = tuple((m.id, m.title) for m in IMPACT_MEASURES)
+DRIVER_CHOICES = tuple((d.id, f"{d.number}. {d.title}") for d in DRIVERS)
 
 
 # -- reading and writing values on items --------------------------------------
@@ -120,7 +164,9 @@ MEASURE_CHOICES = tuple((m.id, m.title) for m in IMPACT_MEASURES)
 
 def get_value(target: Any, plan: model.Plan, field: Field) -> Any:
     if field.key.startswith("@"):
-        return getattr(plan, field.key[1:])
+        name, _, part = field.key[1:].partition(".")
+        value = getattr(plan, name)
+        return getattr(value, part, None) if part and value is not None else value
     value = target
     for part in field.key.split("."):
         value = getattr(value, part, None) if value is not None else None
@@ -131,7 +177,18 @@ def set_value(target: Any, plan: model.Plan, field: Field, value: Any) -> None:
     """Write a parsed value; a nested table (`period`) is made when needed and
     dropped again when it is left empty."""
     if field.key.startswith("@"):
-        setattr(plan, field.key[1:], value)
+        name, _, part = field.key[1:].partition(".")
+        if not part:
+            setattr(plan, name, value)
+            return
+        methodology = plan.methodology  # the one plan-level table with fields of its own
+        if methodology is None:
+            if value is None:
+                return
+            methodology = plan.methodology = model.Methodology()
+        setattr(methodology, part, value)
+        if all(getattr(methodology, key) is None for key in METHODOLOGY_KEYS) and not methodology.extra:
+            plan.methodology = None
         return
     parts = field.key.split(".")
     if len(parts) == 1:
@@ -145,7 +202,7 @@ def set_value(target: Any, plan: model.Plan, field: Field, value: Any) -> None:
         parent = _PARENTS[parent_name]()
         setattr(target, parent_name, parent)
     setattr(parent, child, value)
-    if all(getattr(parent, name) is None for name in ("start", "end", "amount", "currency", "value", "year") if hasattr(parent, name)) and not parent.extra:
+    if all(getattr(parent, name) is None for name in ("start", "end", "amount", "currency", "value", "change", "year") if hasattr(parent, name)) and not parent.extra:
         setattr(target, parent_name, None)
 
 
@@ -161,7 +218,7 @@ def format_value(field: Field, value: Any) -> str:
     if value is None:
         return ""
     kind = field.kind
-    if kind in ("ids", "pillars", "measures"):
+    if kind in ("ids", *CHECKLISTS) or (kind == "methodology" and isinstance(value, list)):
         return ", ".join(printable(v) for v in value)
     if kind == "lines":
         return "\n".join(printable(v) for v in value)
@@ -189,6 +246,8 @@ def parse(field: Field, text: str, current: Any = None) -> Any:
         if text == "" and current is None:
             return None
         return text
+    if kind == "methodology":
+        return _methodology(text, current)
     if kind == "id":
         return stripped or (None if current is None else "")
     if kind in ("number", "year"):
@@ -220,7 +279,7 @@ def parse(field: Field, text: str, current: Any = None) -> Any:
         if stripped.lower() in ("no", "false", "n"):
             return False
         raise ParseError(f"{text!r}: type yes or no")
-    if kind in ("ids", "pillars", "measures"):
+    if kind in ("ids", *CHECKLISTS):
         return [part for part in _IDS_SPLIT_RE.split(stripped) if part]
     if kind == "lines":
         return [line for line in text.splitlines() if line.strip()]
@@ -231,6 +290,14 @@ def parse(field: Field, text: str, current: Any = None) -> Any:
     if kind == "parties":
         return _parties(text, current or [])
     raise ParseError(f"unknown field kind {kind}")
+
+
+def _methodology(text: str, current: Any) -> str | list[str] | None:
+    """References (`actions.x, indicators.y`) when every part is one, else the text as written."""
+    stripped = text.strip()
+    if not stripped:
+        return None if current is None or isinstance(current, list) else ""
+    return parse_references(stripped) or text
 
 
 def _number(text: str) -> int | Decimal:

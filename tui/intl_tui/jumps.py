@@ -15,7 +15,7 @@ from intl_tui.fields import FIELDS, Field
 
 __all__ = ["JumpTarget", "jump_target"]
 
-_SINGULAR = {"regions": "region", "actions": "action", "indicators": "indicator", "agreements": "agreement"}
+_SINGULAR = {"regions": "region", "actions": "action", "indicators": "indicator", "agreements": "agreement", "offices": "office"}
 _STRATEGY_KEYS = {"frameworks": "@frameworks", "ignore": "@ignore", "severity": "@severity"}
 
 
@@ -50,6 +50,15 @@ def jump_target(location: tuple, first_region: int | None = None) -> JumpTarget:
     head, rest = location[0], list(location[1:])
     if head in _STRATEGY_KEYS:
         return JumpTarget("strategy", field=_field("strategy", _STRATEGY_KEYS[head]))
+    if head == "methodology":  # its seven contents are fields of the Strategy tab
+        field = _field("strategy", f"@methodology.{rest[0]}") if rest else None
+        if field is None:
+            return JumpTarget(
+                "strategy",
+                field=next(f for f in FIELDS["strategy"] if f.key.startswith("@methodology.")),
+                note="the methodology as a whole: its seven contents are the last fields of the Strategy tab",
+            )
+        return JumpTarget("strategy", field=field)
     if head == "strategy":
         names = [str(p) for p in rest if not isinstance(p, int)]
         if not names:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Container, Vertical
 from textual.widgets import DataTable, Static
+from textual.widgets.data_table import ColumnKey
 
 from intl_tui.fields import FIELDS, get_value
 from intl_tui.rows import COLUMNS, FLEX, ORDER, ROW, SHOWN, SIDE_BY_SIDE, context
@@ -63,7 +64,6 @@ class ItemsPane(Vertical):
         self.collection = collection
         self._row_of: list[int] = []  # table row -> item index
         self._columns: tuple[str, ...] = ()
-        self._widths: dict[str, int] = {}
         self._flex = FLEX[collection]
         self._fitted: tuple = ()  # (width class, columns, flex width) the table was built for
         self.show_coverage: bool | None = None  # None: as the width suggests
@@ -143,14 +143,24 @@ class ItemsPane(Vertical):
         flex_width = max(12, min(natural[flex], list_width - others - padding))
         table.clear(columns=True)
         widths = [flex_width if column == flex else natural[column] for column in range(len(shown))]
-        for name, width in zip(shown, widths):
-            # widths set here, not measured by the table: its measuring is deferred and can
+        for column, (name, width) in enumerate(zip(shown, widths)):
+            # widths measured here, not left to the table: its measuring is deferred and can
             # lose a race with the first paint after a rebuild (cells cut to the header's width)
-            table.add_column(name, key=name, width=width)
+            key = table.add_column(name, key=name, width=width)
+            if column != flex:  # may still grow while a value is typed (update_row)
+                table.columns[key].auto_width = True
+                table.columns[key].content_width = width
+        wrap = self.collection != "actions"  # thousands of actions: their titles end in "…" instead
         for index, cells in rows:
-            table.add_row(*cells, key=str(index))
+            if wrap and cells[flex].cell_len > flex_width:
+                # a name longer than its column wraps onto a second line rather than being cut
+                long = cells[flex].copy()
+                long.no_wrap, long.overflow = False, "fold"
+                cells = [*cells[:flex], long, *cells[flex + 1 :]]
+                table.add_row(*cells, key=str(index), height=None)
+            else:
+                table.add_row(*cells, key=str(index))
         self._columns = shown
-        self._widths = dict(zip(shown, widths))
         self._flex = FLEX[self.collection]
         self._fitted = (*fit, flex_width)
         self._row_of = row_of
@@ -167,10 +177,9 @@ class ItemsPane(Vertical):
         table = self.table
         for column, cell in zip(COLUMNS[self.collection], cells):
             if column in self._columns:
-                if column != self._flex and cell.cell_len > self._widths[column]:
-                    self.reload()  # a value wider than its column: measure the columns again
-                    return
-                table.update_cell(str(index), column, cell)
+                wider = column != self._flex and cell.cell_len > table.columns[ColumnKey(column)].content_width
+                # only a wider cell asks the table to measure (narrower would re-measure the whole column)
+                table.update_cell(str(index), column, cell, update_width=wider)
 
     def refresh_summaries(self) -> None:
         plan = self.app.plan
@@ -200,7 +209,7 @@ class ItemsPane(Vertical):
         form.display = True
         item = self.items[index]
         plan = self.app.plan
-        form.load({f.key: get_value(item, plan, f) for f in form.fields}, self.app.typed_for(item))
+        form.load({f.key: get_value(item, plan, f) for f in form.fields}, self.app.typed_for(item), item=item)
 
     def target(self):
         index = self.selected_index

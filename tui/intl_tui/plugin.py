@@ -21,7 +21,7 @@ def _port(text: str) -> int:
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("plan", metavar="PLAN", help="the plan file (.toml)")
+    parser.add_argument("plan", metavar="PLAN", help="the plan file (.toml), or a folder: its plans listed, Enter opens one")
     parser.add_argument(
         "--web",
         action="store_true",
@@ -31,6 +31,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import os
+
+    if os.path.isdir(args.plan):
+        if args.web:
+            import sys
+
+            print("intl edit: error: --web opens one plan, not a folder", file=sys.stderr)
+            return 2
+        from intl_tui.screens.portfolio import run_folder
+
+        return run_folder(args.plan)
     if args.web:
         import os
 
@@ -54,7 +65,9 @@ def intl_commands() -> list[Command]:
             help="edit a plan in the terminal editor (checks as you type), or in a browser with --web",
             description="Open PLAN in the terminal editor: tabs for the strategy, regions, actions, "
             "indicators and agreements, and the findings as you type. A PLAN that does not exist "
-            "yet is started from a template. With --web, serve the same editor on 127.0.0.1 for a browser.",
+            "yet is started from a template. A folder lists its plans (a summary row and findings "
+            "counts each); Enter opens one, and closing it comes back to the list. With --web, "
+            "serve the same editor on 127.0.0.1 for a browser.",
             configure=configure,
             run=run,
         )

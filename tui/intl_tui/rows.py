@@ -13,6 +13,7 @@ from rich.text import Text
 
 from intl_sdk.checks.context import as_decimal, format_number
 from intl_sdk.display import printable
+from intl_sdk.drivers import DRIVERS
 from intl_sdk.model import Plan
 from intl_sdk.pillars import PILLARS
 from intl_sdk.plugins import installed_plugins
@@ -21,6 +22,7 @@ from intl_sdk.views import measurement_text, progress
 __all__ = ["COLUMNS", "FLEX", "ORDER", "ROW", "SHOWN", "SIDE_BY_SIDE"]
 
 _PILLAR_NUMBERS = {p.id: str(p.number) for p in PILLARS}
+_DRIVER_NUMBERS = {d.id: str(d.number) for d in DRIVERS}
 
 
 def plain(value: Any, style: str = "") -> Text:
@@ -46,9 +48,10 @@ def bar(fraction: Decimal, width: int = 8) -> Text:
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "regions": ("Region", "Share", "Money", "Staff", "Actions", "Id"),
-    "actions": ("Region", "Action", "Pillars", "Cost", "Staff"),
+    "actions": ("Region", "Action", "Pillars", "Drivers", "Cost", "Staff"),
     "indicators": ("Indicator", "Unit", "Better", "Baseline", "Target", "Latest", "Progress"),
     "agreements": ("Framework", "Tier", "Kind", "Partner", "Status", "Builds on"),
+    "offices": ("Office", "Region", "Location", "Host", "Staff", "Opened"),
 }
 # The columns each width shows ("narrow" from 80 columns, "medium" from 100,
 # "wide" from 160): what a strategist needs first, the rest as room allows.
@@ -65,16 +68,18 @@ SHOWN: dict[str, dict[str, tuple[str, ...]]] = {
         "medium": ("Framework", "Kind", "Partner", "Status"),
         "wide": COLUMNS["agreements"],
     },
+    "offices": {"narrow": ("Office", "Region"), "medium": ("Office", "Region", "Staff"), "wide": COLUMNS["offices"]},
 }
 # The column that takes the width the others leave (its text ends in "…" when
 # longer; the form shows it whole).
-FLEX = {"regions": "Region", "actions": "Action", "indicators": "Indicator", "agreements": "Partner"}
+FLEX = {"regions": "Region", "actions": "Action", "indicators": "Indicator", "agreements": "Partner", "offices": "Office"}
 # Where the form sits beside the list rather than under it.
 SIDE_BY_SIDE: dict[str, tuple[str, ...]] = {
     "regions": ("narrow", "medium", "wide"),
     "actions": ("wide",),
     "indicators": (),
     "agreements": (),
+    "offices": ("medium", "wide"),
 }
 
 
@@ -112,6 +117,7 @@ def action_row(plan: Plan, index: int, names: dict[str, str] | None = None) -> l
         plain(names.get(action.region, action.region), "" if known else "red"),
         plain(action.title or action.id),
         plain(" ".join(_PILLAR_NUMBERS.get(p, "?") for p in action.pillars)),
+        plain(" ".join(_DRIVER_NUMBERS.get(d, "?") for d in action.drivers)),
         number(action.cost),
         number(action.staff_fte),
     ]
@@ -179,6 +185,27 @@ def agreement_order(plan: Plan) -> list[int]:
     )
 
 
+def office_row(plan: Plan, index: int, names: dict[str, str] | None = None) -> list[Text]:
+    office = plan.offices[index]
+    if names is None:
+        names = {region.id: region.name or region.id for region in plan.regions}
+    known = office.region in names
+    return [
+        plain(office.name or office.id),
+        plain(names.get(office.region, office.region), "" if known else "red"),
+        plain(office.location),
+        plain(office.host),
+        number(office.staff_fte),
+        plain(office.opened.isoformat() if office.opened else None),
+    ]
+
+
+def office_order(plan: Plan) -> list[int]:
+    """By region, in the regions' order, then as written."""
+    position = {region.id: place for place, region in enumerate(plan.regions)}
+    return sorted(range(len(plan.offices)), key=lambda i: (position.get(plan.offices[i].region, len(position)), i))
+
+
 def context(plan: Plan, collection: str) -> Any:
     """What rows of a list share, computed once per table (names, counts)."""
     if collection == "regions":
@@ -186,7 +213,7 @@ def context(plan: Plan, collection: str) -> Any:
         for action in plan.actions:
             counts[action.region] = counts.get(action.region, 0) + 1
         return counts
-    if collection == "actions":
+    if collection in ("actions", "offices"):
         return {region.id: region.name or region.id for region in plan.regions}
     return None
 
@@ -196,10 +223,12 @@ ROW: dict[str, Callable[..., list[Text]]] = {
     "actions": action_row,
     "indicators": indicator_row,
     "agreements": agreement_row,
+    "offices": office_row,
 }
 ORDER: dict[str, Callable[[Plan], list[int]]] = {
     "regions": region_order,
     "actions": action_order,
     "indicators": indicator_order,
     "agreements": agreement_order,
+    "offices": office_order,
 }

@@ -5,11 +5,12 @@ from __future__ import annotations
 import tomllib
 
 import pytest
+from textual.command import CommandPalette
 from textual.widgets import Input
 
 import intl_sdk
 from intl_tui.app import PlanEditorApp
-from intl_tui.screens.dialogs import TemplatePicker
+from intl_tui.screens.dialogs import Choice, TemplatePicker
 from intl_tui.widgets.findings import FindingsTable
 
 from screen import rendered_text
@@ -33,14 +34,21 @@ def screen_text(app) -> str:
     return rendered_text(app.export_screenshot())
 
 
-async def wait_for_text(app, pilot, text: str, tries: int = 40) -> str:
-    """The screen once it shows `text` (a modal takes a few frames to draw)."""
-    for _ in range(tries):
-        shown = screen_text(app)
-        if text in shown:
-            return shown
-        await pilot.pause(0.05)
-    raise AssertionError(f"the screen never showed {text!r}:\n{shown}")
+async def shown_screen(app, pilot, screen_type) -> str:
+    """The screen's text once `screen_type` is the active screen and has handled its mounting."""
+    await pilot.pause()
+    assert isinstance(app.screen, screen_type), f"expected {screen_type.__name__}, found {app.screen!r}"
+    await app.screen.workers.wait_for_complete()
+    await pilot.pause()
+    return screen_text(app)
+
+
+async def palette_search(app, pilot, query: str) -> None:
+    """Open the palette, type `query` and wait for its providers' results (they run in workers)."""
+    await pilot.press("ctrl+p", *query)
+    assert isinstance(app.screen, CommandPalette)
+    await app.screen.workers.wait_for_complete()
+    await pilot.pause()
 
 
 async def replace_text(pilot, widget: Input, text: str) -> None:
@@ -188,8 +196,7 @@ async def test_quitting_with_unsaved_changes_asks(nwda_copy):
         await replace_text(pilot, app.query_one("#form-regions #field-share", Input), "26")
         await settle(app, pilot)
         await pilot.press("ctrl+q")
-        await pilot.pause()
-        await wait_for_text(app, pilot, "unsaved changes")
+        assert "unsaved changes" in await shown_screen(app, pilot, Choice)
         await pilot.press("escape")  # cancel: still editing
         await pilot.pause()
         assert app.is_running
@@ -209,8 +216,7 @@ async def test_saving_over_a_file_changed_on_disk_asks_first(nwda_copy):
         await settle(app, pilot)
         nwda_copy.write_text(nwda_copy.read_text(encoding="utf-8") + "# someone else's line\n", encoding="utf-8")
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        await wait_for_text(app, pilot, "changed on disk")
+        assert "changed on disk" in await shown_screen(app, pilot, Choice)
         await pilot.click("#choice-cancel")
         await pilot.pause()
         assert "# someone else's line" in nwda_copy.read_text(encoding="utf-8")
@@ -244,8 +250,8 @@ async def test_a_new_file_starts_from_a_chosen_template(tmp_path):
     path = tmp_path / "new.toml"
     app = PlanEditorApp(None, str(path))
     async with app.run_test(size=SIZE) as pilot:
-        shown = await wait_for_text(app, pilot, "does not exist yet")
-        assert isinstance(app.screen, TemplatePicker) and "A blank plan" in shown
+        shown = await shown_screen(app, pilot, TemplatePicker)
+        assert "does not exist yet" in shown and "A blank plan" in shown
         await pilot.press("enter")  # the first: the blank plan
         await settle(app, pilot)
         await pilot.press("ctrl+s")
@@ -257,16 +263,11 @@ async def test_the_command_palette_offers_the_apps_actions(nwda_copy):
     app = PlanEditorApp(intl_sdk.load(nwda_copy), str(nwda_copy))
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"add region")
-        await pilot.pause(0.3)
+        await palette_search(app, pilot, "add region")
         await pilot.press("enter")
         await settle(app, pilot)
         assert "new-region" in [r.id for r in app.plan.regions]
-        await pilot.press("ctrl+p")
-        await pilot.press(*"shares-sum")
-        await pilot.pause(0.3)
+        await palette_search(app, pilot, "shares total")
         await pilot.press("enter")
         await pilot.pause()
         assert app.query_one("TabbedContent").active == "regions"
@@ -276,8 +277,7 @@ async def test_export_report_from_the_palette_writes_html_beside_the_plan(nwda_c
     app = PlanEditorApp(intl_sdk.load(nwda_copy), str(nwda_copy))
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await pilot.press("ctrl+p", *"export report html")
-        await pilot.pause(0.3)
+        await palette_search(app, pilot, "export report html")
         await pilot.press("enter")
         await pilot.pause()
     html = nwda_copy.with_suffix(".html").read_text(encoding="utf-8")
@@ -295,3 +295,18 @@ async def test_a_number_beyond_the_readers_limits_is_refused_where_typed(nwda_co
         assert app.plan.regions[0].share == 10**17  # the last value typed that the reader accepts
         assert app.query_one("#form-regions #row-field-share").has_class("-invalid")
         assert "below 10^18" in screen_text(app)
+
+
+async def test_keys_typed_in_one_burst_after_tab_reach_the_field_tab_moved_to(nwda_copy):
+    """A terminal delivers fast typing (or typing ahead of a busy editor) in one read."""
+    from textual import events
+
+    app = PlanEditorApp(intl_sdk.load(nwda_copy), str(nwda_copy))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f3")
+        for key, character in [("tab", "\t"), ("tab", "\t"), ("tab", "\t"), ("1", "1"), ("2", "2")]:
+            app._driver.send_message(events.Key(key, character))  # all queued before any is handled
+        await settle(app, pilot)
+        assert app.focused is app.query_one("#form-regions #field-share")
+        assert app.focused.value == "12" and app.plan.regions[0].share == 12

@@ -29,6 +29,7 @@ LANDS_ON = {
     "severity.*": "#form-strategy #field-severity",
     "strategy": "#form-strategy #field-budget-amount",
     "strategy.name": "#form-strategy #field-name",
+    "strategy.home_code": "#form-strategy #field-home-code",
     "strategy.period": "#form-strategy #field-period-start",
     "strategy.period.start": "#form-strategy #field-period-start",
     "strategy.period.end": "#form-strategy #field-period-end",
@@ -37,6 +38,7 @@ LANDS_ON = {
     "regions.*.id": "#form-regions #field-id",
     "regions.*.name": "#form-regions #field-name",
     "regions.*.share": "#form-regions #field-share",
+    "regions.*.code": "#form-regions #field-code",
     "actions": "#table-actions",
     "actions.*": "#table-actions",
     "actions.*.id": "#form-actions #field-id",
@@ -67,9 +69,30 @@ LANDS_ON = {
     "agreements.*.added_value": "#form-agreements #field-added-value",
     "agreements.*.resources": "#form-agreements #field-resources",
     "agreements.*.thematic_areas": "#table-agreements",  # a plugin's key: no field of its own
+    # the report's whole model: drivers, the methodology, co-operation, presence abroad
+    "strategy.drivers.*": "#form-strategy #field-drivers",
+    "actions.*.drivers.*": "#form-actions #field-drivers",
+    "methodology": "#form-strategy #field-methodology-driver-mechanisms",
+    "methodology.driver_mechanisms.*": "#form-strategy #field-methodology-driver-mechanisms",
+    "methodology.consensus.*": "#form-strategy #field-methodology-consensus",
+    "methodology.prioritised_framework.*": "#form-strategy #field-methodology-prioritised-framework",
+    "methodology.global_view.*": "#form-strategy #field-methodology-global-view",
+    "methodology.value_web.*": "#form-strategy #field-methodology-value-web",
+    "methodology.national_focus.*": "#form-strategy #field-methodology-national-focus",
+    "methodology.baseline_outputs.*": "#form-strategy #field-methodology-baseline-outputs",
+    "agreements": "#table-agreements",
+    "agreements.*": "#table-agreements",
+    "agreements.*.funds": "#form-agreements #field-funds",
+    "agreements.*.staff_fte": "#form-agreements #field-staff-fte",
+    "offices.*.id": "#form-offices #field-id",
+    "offices.*.region": "#form-offices #field-region",
+    "offices.*.staff_fte": "#form-offices #field-staff-fte",
 }
 # places with no widget of their own: the status line must say where the jump went
-NEAREST = {"strategy", "regions", "actions", "indicators", "regions.*", "actions.*", "indicators.*", "agreements.*.thematic_areas"}
+NEAREST = {
+    "strategy", "regions", "actions", "indicators", "regions.*", "actions.*", "indicators.*", "agreements.*.thematic_areas",
+    "methodology", "agreements", "agreements.*",
+}
 
 
 def place(location: tuple) -> str:
@@ -106,41 +129,59 @@ def test_the_sweep_covers_examples_templates_and_every_checker_slip():
     assert sum(name.startswith("fires-") for name in PLANS) >= 30
 
 
-@pytest.mark.asyncio
-@pytest.mark.parametrize("name", sorted(PLANS))
-async def test_enter_on_every_finding_focuses_the_widget_that_fixes_it(tmp_path, name):
-    path = tmp_path / "plan.toml"
-    path.write_text(PLANS[name], encoding="utf-8")
-    try:
-        plan = intl_sdk.load(path)
-    except intl_sdk.PlanError:
-        pytest.skip("not a readable plan: it has no findings to jump to")
-    app = PlanEditorApp(plan, str(path))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+async def jump_from_every_finding(app, pilot, name: str) -> list[str]:
+    """Enter on each finding of the plan the app has open; what went wrong, if anything."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    findings = list(app.findings)
+    problems = []
+    if name.startswith("fires-") and not findings:
+        problems.append(f"{name}: a fired plan with no findings")
+    table = app.query_one(FindingsTable)
+    for row, finding in enumerate(findings):
+        where = place(finding.location)
+        if where not in LANDS_ON:
+            problems.append(f"{name}: no landing decided for {finding.code} at {finding.path} ({where})")
+            continue
+        table.focus()
+        table.move_cursor(row=row)
+        await pilot.press("enter")
         await pilot.pause()
-        findings = list(app.findings)
-        if name.startswith("fires-"):
-            assert findings, "a fired plan with no findings"
-        table = app.query_one(FindingsTable)
-        for row, finding in enumerate(findings):
-            where = place(finding.location)
-            assert where in LANDS_ON, f"{name}: no landing decided for {finding.code} at {finding.path} ({where})"
-            table.focus()
-            table.move_cursor(row=row)
-            await pilot.press("enter")
-            await pilot.pause()
-            expected = app.query_one(LANDS_ON[where])
-            assert app.focused is expected, f"{name}: {finding.code} at {finding.path} focused {app.focused}, not {LANDS_ON[where]}"
-            head = finding.location[0]
-            if head in ("regions", "actions", "indicators", "agreements"):
-                assert app.query_one("TabbedContent").active == head
-                pane = app.pane(head)
-                if len(finding.location) > 1:
-                    assert pane.selected_index == finding.location[1], f"{name}: {finding.path} selected item {pane.selected_index}"
-            note = app.query_one("#findings-title").render()
-            said = "▸" in str(note)
-            assert said == (where in NEAREST), f"{name}: {finding.path}: status line {str(note)!r}"
+        if app.focused is not app.query_one(LANDS_ON[where]):
+            problems.append(f"{name}: {finding.code} at {finding.path} focused {app.focused}, not {LANDS_ON[where]}")
+        head = finding.location[0]
+        if head in ("regions", "actions", "indicators", "agreements", "offices"):
+            if app.query_one("TabbedContent").active != head:
+                problems.append(f"{name}: {finding.path} showed the {app.query_one('TabbedContent').active} tab")
+            selected = app.pane(head).selected_index
+            if len(finding.location) > 1 and selected != finding.location[1]:
+                problems.append(f"{name}: {finding.path} selected item {selected}")
+        said = "▸" in str(app.query_one("#findings-title").render())
+        if said != (where in NEAREST):
+            problems.append(f"{name}: {finding.path}: the status line {'said' if said else 'did not say'} where the jump went")
+    return problems
+
+
+@pytest.mark.asyncio
+async def test_enter_on_every_finding_focuses_the_widget_that_fixes_it(tmp_path):
+    """One editor opens each plan in turn (as many plans, one start-up)."""
+    readable = {}
+    for name, text in sorted(PLANS.items()):
+        path = tmp_path / f"{len(readable)}.toml"
+        path.write_text(text, encoding="utf-8")
+        try:
+            readable[name] = (path, intl_sdk.load(path))
+        except intl_sdk.PlanError:
+            continue  # not a readable plan: it has no findings to jump to
+    assert len(readable) >= 30
+    (first_path, first_plan), problems = next(iter(readable.values())), []
+    app = PlanEditorApp(first_plan, str(first_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for name, (path, plan) in readable.items():
+            if plan is not first_plan:
+                app.open_plan(plan, str(path))
+            problems += await jump_from_every_finding(app, pilot, name)
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.asyncio

@@ -66,8 +66,11 @@ async def test_every_tab_shows_what_a_strategist_needs(nwda_copy, size):
         await opened(app, pilot)
         text = shown(app)
         assert "10,000 (2009)" in text and "Progress" in text
+        table = app.query_one("#table-indicators")
+        rows = "\n".join(text.splitlines()[table.region.y : table.region.bottom])
+        assert "…" not in rows, f"an indicator cut at {size}:\n{rows}"  # long names wrap instead
         for indicator in plan.indicators[:4]:
-            assert indicator.name in text
+            assert indicator.name.split()[0] in rows
         columns = header_cells(app, "#table-indicators")
         assert {"Indicator", "Target", "Progress"} <= set(columns)
         if width >= 100:
@@ -82,7 +85,7 @@ async def test_every_tab_shows_what_a_strategist_needs(nwda_copy, size):
         assert re.search(r"Region\s+Action", text)
         assert "Continental Europe" in text and ("Emerging markets / other" in text or width < 160)  # the last rows scroll below 160x45
         if width >= 160:
-            assert set(header_cells(app, "#table-actions")) == {"Region", "Action", "Pillars", "Cost", "Staff"}
+            assert set(header_cells(app, "#table-actions")) == {"Region", "Action", "Pillars", "Drivers", "Cost", "Staff"}
             grid = app.query_one(CoverageGrid)
             assert grid.display and len(grid.ordered_columns) == 2 + len(plan.regions)
             assert grid.virtual_size.width <= grid.size.width, "the coverage grid shows every region without scrolling"
@@ -148,3 +151,7 @@ async def test_focused_fields_show_their_text_in_every_theme(nwda_copy):
             assert shown(app).splitlines()[y][x : x + 2] == "12", theme
             style = app.screen.get_style_at(x, y)
             assert style.color != style.bgcolor or style.reverse, f"{theme}: the text is the colour of its background"
+            label = app.query_one("#form-regions #row-field-share .label")
+            assert app.screen.get_style_at(label.region.right - 2, label.region.y).reverse, f"{theme}: the focused field is not marked"
+            other = app.query_one("#form-regions #row-field-name .label")
+            assert not app.screen.get_style_at(other.region.right - 2, other.region.y).reverse

@@ -17,7 +17,7 @@ from intl_tui.app import PlanEditorApp
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 SIZES = [(80, 24), (100, 30), (160, 45)]
-TABS = {"strategy": "f2", "regions": "f3", "actions": "f4", "indicators": "f5", "agreements": "f6"}
+TABS = {"strategy": "f2", "regions": "f3", "actions": "f4", "indicators": "f5", "agreements": "f6", "offices": "f7"}
 
 
 @pytest.fixture

@@ -23,10 +23,10 @@ from pathlib import Path
 
 import pyte
 import pytest
+from support import require_program
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(os.environ.get("INTL_TEST_ARTIFACTS", REPO / "test-artifacts"))
-CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
 TITLE = "Northwest internationalisation"
 HANG = 120  # seconds: only a hang takes this long
 # A path a shell would misread: spaces, both quotes, and a command after `;`.
@@ -152,12 +152,12 @@ PAGE_HOOK = """
 """
 
 
-async def render_in_chromium(url: str, profile: Path, screenshot: Path) -> tuple[list[str], str]:
+async def render_in_chromium(chromium: str, url: str, profile: Path, screenshot: Path) -> tuple[list[str], str]:
     """Open `url` in headless Chromium over the DevTools protocol; return every URL it requested and the body's classes."""
     import aiohttp
 
     browser = await asyncio.create_subprocess_exec(
-        CHROMIUM,
+        chromium,
         "--headless",
         "--no-sandbox",
         "--disable-gpu",
@@ -218,14 +218,14 @@ async def render_in_chromium(url: str, profile: Path, screenshot: Path) -> tuple
         await browser.wait()
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (CI installs Debian's chromium)")
 def test_headless_chromium_renders_the_plan_and_loads_nothing_from_outside(served):
     url, process, output, folder = served
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     screenshot = ARTIFACTS / "intl-edit-web.png"
+    chromium = require_program("chromium", why="it renders the web editor: apt-get install chromium")
     profile = folder / "chromium-profile"
     profile.mkdir()
-    requested, classes = asyncio.run(render_in_chromium(url, profile, screenshot))
+    requested, classes = asyncio.run(render_in_chromium(chromium, url, profile, screenshot))
     assert "-first-byte" in classes.split() and "-closed" not in classes.split()
     outside = [u for u in requested if not (u.startswith(url + "/") or u == url or u.startswith(("data:", "blob:", "ws://127.0.0.1")))]
     assert not outside, f"the page asked for outside resources: {outside}"

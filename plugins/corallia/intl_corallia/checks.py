@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from intl_sdk.checks.context import CheckContext
-from intl_sdk.framework_checks import report_party_levels, report_prerequisites, report_required_fields
+from intl_sdk.framework_checks import (
+    is_policy_agreement,
+    report_party_levels,
+    report_prerequisites,
+    report_required_fields,
+)
 
 from intl_corallia.framework import COLLABORATION_MAINLY, CORALLIA
 
@@ -158,29 +163,37 @@ def required_field(ctx: CheckContext) -> None:
 
 
 def no_policy_agreement(ctx: CheckContext) -> None:
-    """No agreement between bodies that implement cluster policy.
+    """A plan on Corallia's framework whose Corallia agreements start with no policy agreement.
 
     ## What it does
-    Where a plan uses Corallia, looks for an agreement under it with at least
-    two parties whose levels implement cluster policy (`cluster-initiative`,
-    `regional-authority`, `development-agency`). An MoU between two cluster
-    initiatives meets it.
+    Where a plan uses Corallia, looks for a Corallia agreement (not `ended`)
+    with at least two parties whose levels implement cluster policy
+    (`cluster-initiative`, `regional-authority`, `development-agency`); an
+    MoU between two cluster initiatives meets it. It adds two cases to the
+    core's `no-policy-agreement`, which asks the same of any framework's
+    agreements once a plan has some: a plan that uses Corallia but has no
+    agreement yet, and one whose only policy agreement is under another
+    framework. Where the core's check reports the gap, this one says nothing.
 
     ## Why is this bad?
     "At the very least", a policy framework "requires an agreement set
     between parties that implement cluster development policies, e.g.
-    Regional Authorities, Development Agencies" (seed 001, lines 1362-1364);
-    without one, every later agreement lacks its foundation.
+    Regional Authorities, Development Agencies" (seed 001, lines 1362-1364).
+    In Corallia's case that agreement is between cluster initiatives and
+    "encouraged to take the form of a Memorandum of Understanding" (lines
+    1365-1369): the first rung of its ladder, which every later Corallia
+    agreement builds on.
 
     ## Example
     ```toml
-    frameworks = ["corallia"]
-    # only a collaboration agreement between companies
+    frameworks = ["corallia", "alliance"]
+    # the only policy agreement is the alliance's partnership
     ```
 
     ## Use instead
     ```toml
     [[agreements]]
+    framework = "corallia"
     kind = "mou"
     parties = [
         { name = "Corallia", level = "cluster-initiative" },
@@ -190,15 +203,23 @@ def no_policy_agreement(ctx: CheckContext) -> None:
     """
     if "corallia" not in ctx.plan.frameworks:
         return
-    implementers = {level.id for level in CORALLIA.levels if level.implements_cluster_policy}
-    for _, agreement in ctx.agreements_of("corallia"):
-        if sum(1 for party in agreement.parties if party.level in implementers) >= 2:
-            return
+    own = ctx.agreements_of("corallia")
+    if any(is_policy_agreement(ctx, agreement) for _, agreement in own):
+        return
+    agreements = ctx.plan.agreements
+    if agreements and not any(is_policy_agreement(ctx, agreement) for agreement in agreements):
+        return  # the core's no-policy-agreement reports it, for every framework
+    if not own:
+        message = "the plan uses Corallia's framework but has no Corallia agreement yet"
+    else:
+        message = (
+            "no Corallia agreement is between two bodies that implement cluster policy "
+            "(the plan's policy agreement is under another framework)"
+        )
     ctx.report(
         ("frameworks", ctx.plan.frameworks.index("corallia")),
-        "no Corallia agreement is between two bodies that implement cluster policy "
-        "(cluster initiatives, regional authorities, development agencies)",
-        "add an MoU whose parties are two cluster initiatives (or authorities, agencies)",
+        message,
+        "start Corallia's ladder with an MoU whose parties are two cluster initiatives (or authorities, agencies)",
     )
 
 

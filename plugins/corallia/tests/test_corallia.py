@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+import intl_alliance
 import intl_corallia
 import intl_sdk
-from intl_sdk.testing import assert_loads_cleanly, check_with
+from intl_sdk.checks import check
+from intl_sdk.testing import assert_loads_cleanly, check_with, plugins_with
 from intl_corallia.framework import MOU_CONTENTS
 
 LADDER = """\
@@ -107,9 +109,10 @@ FIRING = [
     ("corallia/party-level", '{ name = "Greece", level = "government" }', '{ name = "Greece", level = "cluster-initiative" }', "made at government level"),
     ("corallia/collaboration-party", '{ name = "SpaceTech SA", level = "cluster-member" }', '{ name = "Corallia", level = "cluster-initiative" }', "mainly between industrial members"),
     ("corallia/party-level", '{ name = "Greece", level = "government" }', '{ name = "Greece", level = "state" }', "does not define"),
-    ("corallia/required-field", 'sponsor = "Minister"', 'sponsor = ""', "has no sponsor"),
+    ("corallia/required-field", 'resources = "Joint call fund"', 'resources = ""', "has no resources"),
+    ("corallia/required-field", 'status = "negotiating"\nbuilds_on = ["mou", "collab"]\nresources = "Joint call fund"\nsponsor = "Minister"', 'status = "draft"\nbuilds_on = ["mou", "collab"]\nresources = "Joint call fund"\nsponsor = ""', "has no sponsor"),
     ("corallia/required-field", '{ name = "SpaceTech SA",', '{ name = "",', "no name for party 1"),
-    ("corallia/no-policy-agreement", '{ name = "Scottish Space Cluster", level = "cluster-initiative" },', "", "no Corallia agreement is between two bodies"),
+    ("corallia/no-policy-agreement", 'id = "mou"\nframework = "corallia"\nkind = "mou"', 'id = "mou"\nframework = "alliance"\nkind = "partnership"', "the plan's policy agreement is under another framework"),
     ("corallia/ratification-without-action", 'actions = ["joint-project"]', "actions = []", "names no specific action"),
     ("corallia/ratification-without-action", 'actions = ["joint-project"]', 'actions = ["joint-projekt"]', "'joint-projekt'"),
 ]
@@ -198,3 +201,25 @@ def test_the_catalogues_claim_no_pillar_the_report_does_not_support():
 def test_a_required_field_the_source_does_not_give_is_recorded_not_reported():
     text = LADDER.replace('sponsor = "Minister"', 'not_given = ["sponsor"]')
     assert corallia_findings(text) == []
+
+
+def test_no_policy_agreement_adds_to_the_core_check_and_never_repeats_it():
+    """The core's no-policy-agreement asks any framework's agreements; Corallia's adds
+    a plan with no agreement yet, and says nothing where the core already reports."""
+    plugins = plugins_with(intl_corallia, intl_alliance)
+
+    def codes(text):
+        found = check(intl_sdk.loads(text), plugins=plugins, select=["no-policy-agreement", "corallia/no-policy-agreement"])
+        return [(f.code, f.message) for f in found]
+
+    no_agreements = LADDER[: LADDER.index("[[agreements]]")]
+    assert codes(no_agreements) == [("corallia/no-policy-agreement", "the plan uses Corallia's framework but has no Corallia agreement yet")]
+    one_party = LADDER.replace('    { name = "Scottish Space Cluster", level = "cluster-initiative" },\n', "")
+    assert [code for code, _ in codes(one_party)] == ["no-policy-agreement"]  # the core's, not both
+    assert codes(LADDER) == []
+
+
+def test_once_under_way_an_agreements_sponsor_and_added_value_are_the_cores_to_report():
+    text = LADDER.replace('sponsor = "Minister"', 'sponsor = ""')  # the bilateral is negotiating
+    found = [f.code for f in check_with(intl_sdk.loads(text), intl_corallia) if f.path == "agreements.bilateral.sponsor"]
+    assert found == ["agreement-sponsor"]

@@ -111,6 +111,10 @@ class FindingsPanel(Vertical):
 
     note: str | None = None
 
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._texts: dict[str, Text] = {}
+
     def compose(self) -> ComposeResult:
         yield Static(id="findings-title")
         yield FindingsTable(id="findings")
@@ -131,13 +135,12 @@ class FindingsPanel(Vertical):
             title.append("   F8 goes there, Enter jumps to the field", style="dim")
         title.no_wrap = True
         title.overflow = "ellipsis"
-        self.query_one("#findings-title", Static).update(title)
+        self._update("#findings-title", title)
 
     def on_findings_table_highlighted(self, event: FindingsTable.Highlighted) -> None:
         self._title()
-        detail = self.query_one("#finding-detail", Static)
         if event.row is None:
-            detail.update(Text("Nothing to fix.", style="dim"))
+            self._update("#finding-detail", Text("Nothing to fix.", style="dim"))
             return
         severity, code, path, message, _, line, hint = event.row
         # the message first, so that it shows whole at any size; then where and how to fix it
@@ -146,4 +149,11 @@ class FindingsPanel(Vertical):
         text.append(f"  {printable(code)} at {printable(path) or 'the plan'}" + (f", line {line}" if line else ""), style="dim")
         if hint:
             text.append(f". {printable(hint)}", style="dim")
-        detail.update(text)
+        self._update("#finding-detail", text)
+
+    def _update(self, selector: str, text: Text) -> None:
+        """Repaint a line of fixed height only when its text changed (no layout pass: it costs
+        as much as the rest of a keystroke on a large plan)."""
+        if self._texts.get(selector) != text:
+            self._texts[selector] = text
+            self.query_one(selector, Static).update(text, layout=False)

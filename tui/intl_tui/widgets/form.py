@@ -10,14 +10,15 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from intl_tui.fields import MEASURE_CHOICES, PILLAR_CHOICES, Field, format_value
-from intl_tui.widgets.editors import CheckList, ProseArea
+from intl_tui.fields import CHECKLISTS, DRIVER_CHOICES, MEASURE_CHOICES, PILLAR_CHOICES, Field, format_value
+from intl_tui.widgets.editors import CheckList, FieldInput, ProseArea
 
 
 class FieldRow(Horizontal):
@@ -27,7 +28,7 @@ class FieldRow(Horizontal):
     DEFAULT_CSS = """
     FieldRow { height: auto; max-width: 120; layout: grid; grid-size: 2; grid-columns: 18 1fr; grid-rows: auto; }
     FieldRow > .label { width: 100%; padding: 0 1 0 0; text-align: right; color: $text-muted; }
-    FieldRow:focus-within > .label { text-style: reverse bold; color: $text; }
+    FieldRow.-focused > .label { text-style: reverse bold; color: $text; }
     FieldRow > .editor { width: 100%; }
     FieldRow > .problem { column-span: 2; color: $error; padding: 0 0 0 18; height: auto; display: none; }
     FieldRow.-invalid > .problem { display: block; }
@@ -44,8 +45,9 @@ class FieldRow(Horizontal):
     """
 
 
-class PlanForm(VerticalScroll):
-    """The editors of one item's fields."""
+class PlanForm(VerticalScroll, can_focus=False):
+    """The editors of one item's fields. Not focusable itself: Tab goes from
+    the list straight to the first field (the form scrolls to the focused one)."""
 
     DEFAULT_CSS = """
     PlanForm { height: 1fr; padding: 0 1; }
@@ -66,6 +68,8 @@ class PlanForm(VerticalScroll):
         self.fields = fields
         self._by_widget: dict[str, Field] = {f.widget_id: f for f in fields}
         self._shown: dict[str, Any] = {}
+        self._item: Any = None  # the item shown (None for the strategy)
+        self._problems: dict[str, str | None] = {}
 
     def compose(self) -> ComposeResult:
         for field in self.fields:
@@ -80,29 +84,37 @@ class PlanForm(VerticalScroll):
             return CheckList(PILLAR_CHOICES, id=widget_id, classes="editor")
         if kind == "measures":
             return CheckList(MEASURE_CHOICES, id=widget_id, classes="editor")
+        if kind == "drivers":
+            return CheckList(DRIVER_CHOICES, id=widget_id, classes="editor")
         if kind == "choice":
             return Select([(c, c) for c in field.choices], allow_blank=True, id=widget_id, classes="editor", compact=True)
         if kind == "flag":
             return Select([("yes", "yes"), ("no", "no")], allow_blank=True, id=widget_id, classes="editor", compact=True)
         if kind in ("lines", "parties"):
             return TextArea("", id=widget_id, classes="editor", soft_wrap=True, show_line_numbers=False, compact=True)
-        if kind == "prose":
+        if kind in ("prose", "methodology"):
             return ProseArea("", id=widget_id, classes="editor")
-        return Input("", id=widget_id, classes="editor", placeholder=field.help, compact=True)
+        return FieldInput("", id=widget_id, classes="editor", placeholder=field.help, compact=True)
 
     # -- showing values ------------------------------------------------------
 
-    def load(self, values: dict[str, Any], typed: dict[str, tuple[str, str]]) -> None:
-        """Show each field's value; `typed` holds invalid text still being fixed (text, problem)."""
+    def load(self, values: dict[str, Any], typed: dict[str, tuple[str, str]], item: Any = None) -> None:
+        """Show each field's value; `typed` holds invalid text still being fixed (text, problem).
+        Reloading the item already shown leaves the focused field alone: its text is what
+        is being typed (keys already read may not have reached the plan yet)."""
+        same_item = item is not None and item is self._item
+        self._item = item
         for field in self.fields:
             widget = self.query_one(f"#{field.widget_id}")
+            if same_item and widget.has_focus:
+                continue
             if field.key in typed:
                 text, problem = typed[field.key]
                 self._show(widget, field, text)
                 self.mark(field, problem)
                 continue
             value = values.get(field.key)
-            if field.kind in ("pillars", "measures"):
+            if field.kind in CHECKLISTS:
                 self._show(widget, field, list(value or []))
             elif field.kind in ("choice", "flag"):
                 shown = format_value(field, value) if value is not None else Select.NULL
@@ -130,14 +142,19 @@ class PlanForm(VerticalScroll):
             widget.set_selected(shown)
 
     def mark(self, field: Field, problem: str | None) -> None:
+        """Show or clear a field's problem (only when it changes: each change is a layout pass)."""
+        if self._problems.get(field.widget_id) == problem:
+            return
+        self._problems[field.widget_id] = problem
         row = self.query_one(f"#row-{field.widget_id}")
         row.set_class(problem is not None, "-invalid")
         self.query_one(f"#problem-{field.widget_id}", Static).update(Text(problem or ""))
 
     def focus_field(self, field: Field) -> Widget:
+        """Focus a field before the next key is handled, and scroll its row into view."""
         widget = self.query_one(f"#{field.widget_id}")
-        widget.focus()
-        self.scroll_to_widget(widget.parent or widget, animate=False)
+        self.screen.set_focus(widget)
+        self.call_after_refresh(self.scroll_to_widget, widget.parent or widget, animate=False)
         return widget
 
     # -- typing --------------------------------------------------------------
@@ -148,6 +165,15 @@ class PlanForm(VerticalScroll):
             return  # our own update, not the user's
         self._shown[widget_id] = raw
         self.post_message(self.Edited(self, field, raw))
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # a class, not :focus-within, which Textual does not re-apply to the label beside the editor
+        for row in self.query(FieldRow):
+            row.set_class(event.widget in row.children, "-focused")
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget.parent is not None:
+            event.widget.parent.set_class(False, "-focused")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()

@@ -23,6 +23,7 @@ class SharesSummary(Static):
     """
 
     _plan: Plan | None = None
+    _shown: Text | None = None
 
     def on_resize(self) -> None:
         if self._plan is not None:
@@ -58,7 +59,9 @@ class SharesSummary(Static):
         if gap > 0:
             cells = max(1, int(round(gap / scale * width)))
             text.append("░" * cells, style="red")
-        self.update(text)
+        if text != self._shown:  # two lines, fixed height: repaint, no layout pass
+            self._shown = text
+            self.update(text, layout=False)
 
 
 _PILLAR_SHORT = {
