@@ -32,6 +32,8 @@ SECTORS = (
     "energy", "environmental", "finance", "food", "logistics", "materials", "nuclear", "pharmaceuticals",
     "textiles", "tourism",
 )
+DRIVERS = ("changing-balance", "population-change", "global-markets", "international-specialisation", "innovation-rewards", "skills", "energy-environment")
+METHODOLOGY = ("driver_mechanisms", "consensus", "prioritised_framework", "global_view", "value_web", "national_focus", "baseline_outputs")
 MEASURES = ("gva", "inward-investment", "research-intensity", "jobs", "average-salary", "international-sales", "human-capital")
 
 
@@ -52,7 +54,11 @@ def make_plan_text(actions: int = 5000, regions: int = 200, indicators: int = 50
         f"staff_fte = {staff}",
         'objectives = ["Grow exports", "Attract investment"]',
         "",
+        "[methodology]",
     ]
+    for key in METHODOLOGY[1:] if findings else METHODOLOGY:  # methodology-incomplete
+        out.append(f'{key} = "How the plan addresses its {key.replace("_", " ")}"')
+    out.append("")
     base, rest = divmod(10_000, regions)  # shares in hundredths, totalling exactly 100
     for r in range(regions):
         share = Decimal(base + (1 if r < rest else 0)) / 100
@@ -66,6 +72,7 @@ def make_plan_text(actions: int = 5000, regions: int = 200, indicators: int = 50
             "[[regions]]",
             f'id = "region-{r}"',
             f'name = "{name}"',
+            f'code = "{"Region " + str(r) if findings and r % 60 == 11 else _country_code(r)}"',  # region-code-invalid
             f"share = {share}",
             f'summary = "Target opportunities in region {r} for priority sectors"',
             "",
@@ -104,6 +111,7 @@ def make_plan_text(actions: int = 5000, regions: int = 200, indicators: int = 50
             f'id = "{action_id}"',
             f'region = "region-{region}"',
             f"pillars = [{pillars}]",
+            f'drivers = ["{DRIVERS[a % (6 if findings else 7)]}"]',  # driver-unanswered
             title,
             f"cost = {cost}",
             "staff_fte = 0.5",
@@ -140,20 +148,39 @@ def make_plan_text(actions: int = 5000, regions: int = 200, indicators: int = 50
         ]
     for g in range(max(1, indicators // 50)):
         kind = "mou" if not findings or g % 3 else "treaty"  # unknown-agreement-kind
+        level = "cluster-initiative" if not findings else "cluster-member"  # no-policy-agreement
         out += [
             "[[agreements]]",
             f'id = "agreement-{g}"',
             'framework = "corallia"',
             f'kind = "{kind}"',
             f'partner = "Partner cluster {g}"',
-            'parties = [{ name = "Our cluster", level = "cluster-initiative" }, { name = "Their cluster", level = "cluster-initiative" }]',
+            f'parties = [{{ name = "Our cluster", level = "{level}" }}, {{ name = "Their cluster", level = "{level}" }}]',
             'status = "signed"',
             "signed = 2026-06-01",
-            'added_value = "Joint projects"',
+            'added_value = "Joint projects"' if not (findings and g % 4 == 1) else "",  # agreement-added-value
             'thematic_areas = ["energy"]',
+            'sponsor = "Regional minister"' if not (findings and g % 4 == 2) else "",  # agreement-sponsor
+            "funds = 40000" if not (findings and g % 4 == 3) else "",  # agreement-resources
+            "",
+        ]
+    for o in range(max(1, regions // 10)):
+        region = "negative" if findings and o == 0 else f"region-{o * 10}"  # office-without-share
+        staff = 3 if findings and o % 5 == 1 else 1  # office-staff-exceeded (the region's share is 2 FTE)
+        out += [
+            "[[offices]]",
+            f'id = "office-{o}"',
+            f'name = "Office {o}"',
+            f'region = "{region}"',
+            f"staff_fte = {staff}",
             "",
         ]
     return "\n".join(line for line in out if line is not None)
+
+
+def _country_code(number: int) -> str:
+    """A code written as ISO 3166-1 alpha-2 is (two capitals): whether it exists is not checked."""
+    return chr(65 + number % 26) + chr(65 + number // 26 % 26)
 
 
 def scaled(factor: float, *, findings: bool = True) -> str:
