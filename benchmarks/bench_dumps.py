@@ -1,11 +1,14 @@
-"""dumps beside tomli_w.dumps of the same data, on the generated 5,000-action plan.
+"""dumps of a plan written afresh beside tomli_w.dumps of the same data, on the generated 5,000-action plan.
 
     uv run python benchmarks/bench_dumps.py
+
+A plan without a file of its own (no layout to keep) is written in the plan
+layout; its data is parsed back to verify it. Fresh plans every round, with
+findings of every core kind and without.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -16,27 +19,32 @@ sys.path.insert(0, str(Path(__file__).parent))
 import intl_sdk  # noqa: E402
 from intl_sdk.rendering import to_data  # noqa: E402
 from plan_factory import make_plan_text  # noqa: E402
-from timing import best_of, ms  # noqa: E402
+from timing import interleaved, machine  # noqa: E402
 
 
 def main() -> None:
-    text = make_plan_text()
-    loaded = intl_sdk.loads(text)
-    fresh = intl_sdk.loads(text)
-    fresh.origin = None
-    edited = intl_sdk.loads(text)
-    edited.regions[0].share += 1
-    data = to_data(loaded)
-    baseline = best_of(lambda: tomli_w.dumps(data), repeat=3)
-    rows = [
-        ("tomli_w.dumps of the same data (baseline)", baseline),
-        ("intl_sdk.dumps, a new plan (plan layout)", best_of(lambda: intl_sdk.dumps(fresh), repeat=3)),
-        ("intl_sdk.dumps, loaded, unchanged", best_of(lambda: intl_sdk.dumps(loaded), repeat=3)),
-        ("intl_sdk.dumps, loaded, one share changed", best_of(lambda: intl_sdk.dumps(edited), repeat=3)),
-    ]
-    print(f"Python {sys.version.split()[0]} on {os.uname().machine}, {os.cpu_count()} cores; 5,000 actions ({len(text):,} bytes)")
-    for name, seconds in rows:
-        print(f"  {name:<44} {ms(seconds)}   {seconds / baseline:5.2f}x")
+    print(machine())
+    for findings in (True, False):
+        text = make_plan_text(findings=findings)
+
+        def fresh() -> intl_sdk.Plan:
+            plan = intl_sdk.loads(text)
+            plan.origin = None
+            return plan
+
+        timings = interleaved(
+            {
+                "tomli_w.dumps of the same data (baseline)": lambda data: tomli_w.dumps(data),
+                "intl_sdk.dumps, a new plan (plan layout)": intl_sdk.dumps,
+            },
+            rounds=3,
+            setups={"tomli_w.dumps of the same data (baseline)": lambda: to_data(fresh()), "intl_sdk.dumps, a new plan (plan layout)": fresh},
+        )
+        base = timings["tomli_w.dumps of the same data (baseline)"].seconds
+        print(f"\n5,000 actions, {'with findings' if findings else 'no findings'} ({len(text):,} bytes)")
+        for name, timing in timings.items():
+            print(f"  {name:<44} {timing.seconds * 1000:8.1f} ms   {timing.seconds / base:5.2f}x")
+    print("\nTimes are CPU time, fastest of 3 rounds each.")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
-"""load and dump beside a bare `tomllib.loads` of the same text, in one run.
+"""load and save of a small and a large plan beside a bare `tomllib.loads` of the same text.
 
     uv run python benchmarks/bench_io.py
 
-Prints one row per file and operation: time, and the ratio to tomllib.loads.
+`examples/nwda.toml` and the generated 5,000-action plan (with findings of
+every core kind, and clean). Every round starts from a freshly loaded plan.
+For saves after every kind of edit and at every size, see bench_saves.py.
 """
 
 from __future__ import annotations
@@ -17,39 +19,48 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import intl_sdk  # noqa: E402
 from plan_factory import make_plan_text  # noqa: E402
-from timing import best_of, ms  # noqa: E402
+from timing import interleaved, machine  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def measure(label: str, text: str) -> None:
+def measure(label: str, text: str, rounds: int) -> None:
     folder = tempfile.mkdtemp()
     path = os.path.join(folder, "plan.toml")
     Path(path).write_text(text, encoding="utf-8")
-    plan = intl_sdk.load(path)
-    edited = intl_sdk.load(path)
-    edited.regions[0].share = 1 + (edited.regions[0].share or 0)
-    fresh = intl_sdk.load(path)
-    fresh.origin = None
 
-    baseline = best_of(lambda: tomllib.loads(text))
-    rows = [
-        ("tomllib.loads (baseline)", baseline),
-        ("intl_sdk.load", best_of(lambda: intl_sdk.load(path))),
-        ("intl_sdk.dumps, unchanged", best_of(lambda: intl_sdk.dumps(plan))),
-        ("intl_sdk.dumps, one share changed", best_of(lambda: intl_sdk.dumps(edited))),
-        ("intl_sdk.dump (atomic, fsync)", best_of(lambda: intl_sdk.dump(plan, path), repeat=3)),
-        ("intl_sdk.dumps, new plan (no origin)", best_of(lambda: intl_sdk.dumps(fresh))),
-    ]
+    def edited() -> intl_sdk.Plan:
+        plan = intl_sdk.load(path)
+        plan.regions[0].share = 1 + (plan.regions[0].share or 0)
+        return plan
+
+    timings = interleaved(
+        {
+            "tomllib.loads (baseline)": lambda _: tomllib.loads(text),
+            "intl_sdk.load": lambda _: intl_sdk.load(path),
+            "intl_sdk.dumps, unchanged": intl_sdk.dumps,
+            "intl_sdk.dumps, one share changed": intl_sdk.dumps,
+            "intl_sdk.dump, one share (atomic, fsync)": lambda plan: intl_sdk.dump(plan, path),
+        },
+        rounds=rounds,
+        setups={
+            "intl_sdk.dumps, unchanged": lambda: intl_sdk.load(path),
+            "intl_sdk.dumps, one share changed": edited,
+            "intl_sdk.dump, one share (atomic, fsync)": edited,
+        },
+    )
+    base = timings["tomllib.loads (baseline)"].seconds
     print(f"\n{label}: {len(text):,} bytes, {text.count(chr(10)):,} lines")
-    for name, seconds in rows:
-        print(f"  {name:<40} {ms(seconds)}   {seconds / baseline:6.2f}x")
+    for name, timing in timings.items():
+        print(f"  {name:<42} {timing.seconds * 1000:9.2f} ms   {timing.seconds / base:6.2f}x")
 
 
 def main() -> None:
-    print(f"Python {sys.version.split()[0]} on {os.uname().machine}, {os.cpu_count()} cores")
-    measure("examples/nwda.toml", (REPO / "examples" / "nwda.toml").read_text(encoding="utf-8"))
-    measure("generated plan, 5,000 actions / 200 regions / 500 indicators", make_plan_text())
+    print(machine())
+    measure("examples/nwda.toml", (REPO / "examples" / "nwda.toml").read_text(encoding="utf-8"), rounds=20)
+    measure("generated plan, 5,000 actions, findings of every core kind", make_plan_text(), rounds=3)
+    measure("generated plan, 5,000 actions, no findings", make_plan_text(findings=False), rounds=3)
+    print("\nTimes are CPU time, fastest of the rounds each.")
 
 
 if __name__ == "__main__":

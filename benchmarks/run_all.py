@@ -13,7 +13,8 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 RUNS = [
-    ("load + check vs tomllib.loads, 1x to 8x (1x = 5,000 actions)", ["bench_check.py", "--sizes", "1,2,4,8"]),
+    ("load + check vs tomllib.loads, 2.5k to 20k actions, with and without findings", ["bench_check.py"]),
+    ("saving after one edit vs tomllib.loads, 2.5k to 20k actions", ["bench_saves.py"]),
     ("dumps vs tomli_w.dumps", ["bench_dumps.py"]),
     ("load and dump", ["bench_io.py"]),
     ("intl check cold start vs python -c pass", ["bench_cold_start.py"]),

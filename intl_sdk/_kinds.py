@@ -68,6 +68,8 @@ class Kind:
     expected: str = "a value"
     #: Lists and maps: leaving the key out and leaving it empty mean the same.
     empty_is_absent: bool = False
+    #: The type of value `convert` returns as it is, unchecked further (the reader skips the call).
+    taken_as_is: type | None = None
 
     def convert(self, value: Any, path: tuple) -> Any:
         raise NotImplementedError
@@ -78,6 +80,7 @@ class Kind:
 
 class Text(Kind):
     expected = "a string"
+    taken_as_is = str
 
     def __init__(self, enum: tuple[str, ...] = (), pattern: str | None = None) -> None:
         self.enum = enum
@@ -162,6 +165,7 @@ class Number(Kind):
 
 class Boolean(Kind):
     expected = "true or false"
+    taken_as_is = bool
 
     def convert(self, value: Any, path: tuple) -> bool:
         if type(value) is bool:
@@ -174,6 +178,7 @@ class Boolean(Kind):
 
 class Date(Kind):
     expected = "a date (YYYY-MM-DD, without quotes)"
+    taken_as_is = _dt.date
 
     def convert(self, value: Any, path: tuple) -> _dt.date:
         if type(value) is _dt.date:
@@ -349,6 +354,17 @@ def check_unknown(value: Any, path: tuple, depth: int = 0) -> None:
             check_unknown(item, path + (key,), depth + 1)
 
 
+def _detached(value: Any) -> Any:
+    """A copy of an unknown key's lists and tables: the reader keeps what it
+    parsed to compare with at save time, so the model must not share it."""
+    kind = type(value)
+    if kind is list:
+        return [_detached(item) for item in value]
+    if kind is dict:
+        return {key: _detached(item) for key, item in value.items()}
+    return value
+
+
 def build(cls: type, data: dict[str, Any], path: tuple) -> Any:
     """An instance of `cls` from a parsed table; unknown keys go to `extra`."""
     kinds = field_kinds(cls)
@@ -356,9 +372,13 @@ def build(cls: type, data: dict[str, Any], path: tuple) -> Any:
     extra: dict[str, Any] = {}
     for key, value in data.items():
         kind = kinds.get(key)
+        if kind is not None and type(value) is kind.taken_as_is:
+            values[key] = value  # the common case, without a call
+            continue
         if kind is None:
             if type(value) in (Decimal, list, dict):
                 check_unknown(value, path + (key,))
+                value = _detached(value)
             extra[key] = value
         else:
             values[key] = kind.convert(value, path + (key,))

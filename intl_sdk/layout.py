@@ -1,284 +1,371 @@
 """Where every key, value and table of a TOML text sits: the plan's line map.
 
-`tomllib` gives data but no positions. `scan` walks a text that `tomllib` has
-already accepted and records, for each data path (`("regions", 2, "share")`),
-the offsets of its key and value, and for each `[table]` / `[[array]]` header
-the extent of its section. The reader uses it to put line numbers on errors,
-the checker on findings, and the writer to edit only what changed.
+`tomllib` gives data but no positions. `Layout(text)` indexes a text that
+`tomllib` has already accepted: one pass of a regular expression finds every
+`[table]` / `[[array]]` header (a few thousand in a large plan) and the extent
+of its section. The keys and values inside a section are scanned only when a
+path inside it is asked for, so that a finding's line number costs a few
+microseconds and a plan without findings costs almost nothing. The reader
+uses it to put line numbers on errors, the checker on findings, the writer to
+edit only what changed, and editors to find a path's key and value.
 """
 
 from __future__ import annotations
 
-import re
-import tomllib
+import gc
 from bisect import bisect_right
-from attrs import define, field
+
+from intl_sdk._scan import (
+    HEADER_RE,
+    ROOT_BODY_RE,
+    SECTION_RE,
+    TRIVIA_RE,
+    comment_block_start,
+    key_path,
+    parse_value,
+    slow_statement,
+)
+from intl_sdk._sections import (
+    ONLY_BARE_KEYS,
+    Path,
+    Section,
+    Span,
+    Statement,
+    record_nested,
+    scan_statements,
+    section_keys,
+)
 
 __all__ = ["Layout", "Section", "Span", "Statement", "scan"]
 
-_BARE = r"[A-Za-z0-9_-]+"
-_BASIC = r'"(?:[^"\\\n]|\\.)*"'
-_LITERAL = r"'[^'\n]*'"
-_KEY = rf"(?:{_BARE}|{_BASIC}|{_LITERAL})"
-_DOTTED = rf"{_KEY}(?:[ \t]*\.[ \t]*{_KEY})*"
-
-_KEY_PART_RE = re.compile(_KEY)
-_TRIVIA_RE = re.compile(r"[ \t]*(?:#[^\n]*)?(?:\r?\n|\Z)")
-_HEADER_RE = re.compile(rf"[ \t]*(\[\[?)[ \t]*({_DOTTED})[ \t]*\]\]?")
-_KEY_EQ_RE = re.compile(rf"[ \t]*({_DOTTED})[ \t]*=[ \t]*")
-_EOL_RE = re.compile(r"[ \t]*(?:#[^\n]*)?(?:\r?\n|\Z)")
-_SPACE_RE = re.compile(r"(?:[ \t\r\n]+|#[^\n]*)*")
-_INLINE_SPACE_RE = re.compile(r"[ \t]*")
-_ML_BASIC_RE = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*""""{0,2}', re.S)
-_ML_LITERAL_RE = re.compile(r"'''(?:[^']|'(?!''))*''''{0,2}")
-_BASIC_RE = re.compile(_BASIC)
-_LITERAL_RE = re.compile(_LITERAL)
-_SCALAR_RE = re.compile(
-    r"\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:[Zz]|[+-]\d\d:\d\d)?"
-    r"|[^\s,\]}#]+"
-)
-
-Path = tuple  # of str keys and int indexes
+class _Fallback(Exception):
+    """The fast index met something it does not follow: use the exact scanner."""
 
 
-@define(slots=True)
-class Span:
-    """Offsets of one key (or array element) and its value in the text."""
+class Layout:
+    """The positions in one TOML text (see the module's docstring)."""
 
-    key_start: int
-    value_start: int
-    value_end: int
+    def __init__(self, text: str) -> None:
+        self.text = text
+        enabled = gc.isenabled()
+        gc.disable()  # a few thousand small objects that all live on: no collection needed meanwhile
+        try:
+            try:
+                self._index_fast()
+            except _Fallback:
+                self._index_exact()
+        finally:
+            if enabled:
+                gc.enable()
+        self._objects: list[Section | None] = [None] * len(self._paths)
+        self._first: dict[Path, int] | None = None
+        self._all_spans: dict[Path, Span] | None = None
+        self._under: dict[Path, list[Section]] | None = None
+        self._keys: dict[int, dict] = {}  # section number -> its keys, for line numbers
 
+    # -- indexing the headers ------------------------------------------------
+    # One entry a header (entry 0 is the root table) in parallel lists: its
+    # data path, whether it is an `[[item]]`, where its header and body start
+    # and its header's line. `Section` objects are made only when asked for.
 
-@define(slots=True)
-class Statement:
-    """A `key = value` line (or lines) of a section, for editing."""
+    def _start_index(self) -> None:
+        self._paths: list[Path] = [()]
+        self._items: list[bool] = [False]
+        self._starts: list[int] = [0]
+        self._bodies: list[int] = [0]
+        self._lines: list[int] = [1]
+        self._by_path: dict[Path, int] = {(): 0}
+        self._arrays: dict[Path, list[int]] = {}
 
-    path: Path
-    start: int  # start of its first line
-    value_start: int
-    value_end: int
-    end: int  # after the newline that ends it
+    def _add(self, keys: tuple[str, ...], is_array: bool, start: int, body_start: int, line: int) -> None:
+        arrays = self._arrays
+        path: Path = ()
+        for key in keys[:-1] if is_array else keys:
+            path += (key,)
+            items = arrays.get(path)
+            if items is not None:
+                path += (len(items) - 1,)
+        number = len(self._paths)
+        if is_array:
+            path += (keys[-1],)
+            items = arrays.get(path)
+            if items is None:
+                items = arrays[path] = []
+            path += (len(items),)
+            items.append(number)
+        self._paths.append(path)
+        self._items.append(is_array)
+        self._starts.append(start)
+        self._bodies.append(body_start)
+        self._lines.append(line)
+        self._by_path[path] = number
 
+    def _index_fast(self) -> None:
+        self._start_index()
+        text = self.text
+        count = text.count
+        add = self._add
+        pos = ROOT_BODY_RE.match(text).end()  # type: ignore[union-attr]
+        line, last = 1, 0
+        for match in SECTION_RE.finditer(text, pos):
+            start = match.start()
+            if start != pos:
+                raise _Fallback
+            line += count("\n", last, start)
+            last = start
+            array, keys = match.group(1, 2)
+            add(key_path(keys.rstrip()), array is not None, start, match.end(3), line)
+            pos = match.end()
+        if pos != len(text):
+            raise _Fallback
 
-@define(slots=True)
-class Section:
-    """The root table, or a `[table]` / `[[array]]` header and the lines under it."""
+    def _index_exact(self) -> None:
+        """Statement by statement, following values of any depth (slower)."""
+        self._start_index()
+        text = self.text
+        size = len(text)
+        pos = 0
+        while pos < size:
+            trivia = TRIVIA_RE.match(text, pos)
+            if trivia is not None and trivia.end() > pos:
+                pos = trivia.end()
+                continue
+            header = HEADER_RE.match(text, pos)
+            if header is not None:  # a statement never starts with `[`
+                self._add(
+                    key_path(header.group(2).rstrip()), header.group(1) is not None, pos, header.end(),
+                    text.count("\n", 0, pos) + 1,
+                )
+                pos = header.end()
+                continue
+            pos = slow_statement(text, pos)[4]
 
-    path: Path
-    is_array_item: bool
-    start: int  # where its leading comments begin (the header for the root: 0)
-    header_start: int
-    body_start: int  # after the header line
-    end: int = 0  # where the next section starts
-    statements: list[Statement] = field(factory=list)
+    def _section(self, number: int) -> Section:
+        section = self._objects[number]
+        if section is None:
+            section = self._objects[number] = Section(
+                self._paths[number], self._items[number], self._starts[number], self._bodies[number],
+                self._lines[number], number,
+            )
+            section.stop = self._starts[number + 1] if number + 1 < len(self._starts) else len(self.text)
+        return section
+
+    def section_at(self, number: int) -> Section | None:
+        """The `number`-th section in text order (0 is the root table), if there is one."""
+        return self._section(number) if 0 <= number < len(self._paths) else None
 
     @property
-    def body_end(self) -> int:
-        """Where a new key of this section goes: after its last statement."""
-        return self.statements[-1].end if self.statements else self.body_start
+    def sections(self) -> list[Section]:
+        """Every section in text order, the root table first."""
+        return [self._section(number) for number in range(len(self._paths))]
 
+    def _first_under(self, path: Path) -> int | None:
+        """Where the first header below `path` starts (for tables only their sub-tables write)."""
+        if self._first is None:
+            first: dict[Path, int] = {}
+            for number, written in enumerate(self._paths):
+                for depth in range(1, len(written)):
+                    first.setdefault(written[:depth], self._starts[number])
+            self._first = first
+        return self._first.get(path)
 
-@define
-class Layout:
-    """The positions in one TOML text; see `scan`."""
+    # -- the keys inside a section -------------------------------------------
 
-    text: str
-    spans: dict[Path, Span]
-    statements: dict[Path, Statement]
-    sections: list[Section]
-    _line_starts: list[int] | None = None
+    def statements(self, section: Section) -> list[Statement]:
+        """The section's `key = value` statements, in order (scanned on first use)."""
+        if section.statements is None:
+            scan_statements(self.text, section)
+        return section.statements  # type: ignore[return-value]
 
-    def line_at(self, offset: int) -> int:
-        """1-based line number of a character offset."""
-        if self._line_starts is None:
-            self._line_starts = [m.end() for m in re.finditer("\n", self.text)]
-        return bisect_right(self._line_starts, offset) + 1
-
-    def line_of(self, path: Path) -> int | None:
-        """The line of a path's key, or of its nearest enclosing item or table."""
-        while path:
-            span = self.spans.get(path)
-            if span is not None:
-                return self.line_at(span.key_start)
-            path = path[:-1]
+    def statement(self, path: Path) -> Statement | None:
+        """The statement that sets exactly `path` (`a.b = 1` sets `("a", "b")`)."""
+        for depth in range(len(path) - 1, -1, -1):
+            number = self._by_path.get(path[:depth])
+            if number is None:
+                continue
+            section = self._section(number)
+            if section._by_path is None:
+                scan_statements(self.text, section)
+            found = section._by_path.get(path)  # type: ignore[union-attr]
+            if found is not None:
+                return found
         return None
+
+    def body_end(self, section: Section) -> int:
+        """Where a new key of this section goes: after its last statement."""
+        statements = self.statements(section)
+        return statements[-1].end if statements else section.body_start
+
+    def start_of(self, section: Section) -> int:
+        """Where a section begins: the comment lines directly above its header
+        (no blank line between) belong to it."""
+        number = section.index
+        if number == 0:
+            return 0
+        return comment_block_start(self.text, self._bodies[number - 1], section.header_start)
+
+    def end_of(self, section: Section) -> int:
+        """Where a section ends: where the next one starts, or the end of the text."""
+        following = section.index + 1
+        return self.start_of(self._section(following)) if following < len(self._paths) else len(self.text)
+
+    def statement_start(self, statement: Statement) -> int:
+        """Where a statement begins with the comment lines directly above it."""
+        return comment_block_start(self.text, statement.above, statement.start)
+
+    # -- sections by path ----------------------------------------------------
 
     def section(self, path: Path) -> Section | None:
-        for section in self.sections:
-            if section.path == path:
-                return section
-        return None
+        number = self._by_path.get(path)
+        return self._section(number) if number is not None else None
 
     def array_items(self, path: Path) -> list[Section]:
         """The `[[path]]` sections, in order."""
-        n = len(path)
-        return [
-            s
-            for s in self.sections
-            if s.is_array_item and len(s.path) == n + 1 and s.path[:n] == path
-        ]
+        return [self._section(number) for number in self._arrays.get(path, ())]
 
     def owned_end(self, section: Section) -> int:
         """End of a section with the sub-table sections that belong to it."""
-        index = self.sections.index(section)
-        n = len(section.path)
-        end = section.end
-        for later in self.sections[index + 1 :]:
-            if len(later.path) > n and later.path[:n] == section.path:
-                end = later.end
+        paths = self._paths
+        path = section.path
+        depth = len(path)
+        last = section.index
+        for number in range(section.index + 1, len(paths)):
+            later = paths[number]
+            if len(later) > depth and later[:depth] == path:
+                last = number
             else:
                 break
-        return end
+        return self.end_of(self._section(last))
 
+    def sections_under(self, path: Path) -> list[Section]:
+        """Every section at or below `path`, in order."""
+        if self._under is None:
+            under: dict[Path, list[int]] = {}
+            for number, written in enumerate(self._paths):
+                for depth in range(1, len(written) + 1):
+                    under.setdefault(written[:depth], []).append(number)
+            self._under = under  # type: ignore[assignment]
+        numbers = self._under.get(path, []) if path else range(1, len(self._paths))  # type: ignore[union-attr]
+        return [self._section(number) for number in numbers]
 
-def _key_parts(dotted: str) -> list[str]:
-    parts = []
-    for m in _KEY_PART_RE.finditer(dotted):
-        part = m.group()
-        if part[0] == '"':
-            part = tomllib.loads(f"k = {part}")["k"]
-        elif part[0] == "'":
-            part = part[1:-1]
-        parts.append(part)
-    return parts
+    # -- spans and lines ------------------------------------------------------
 
-
-class _Scanner:
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.spans: dict[Path, Span] = {}
-        self.statements: dict[Path, Statement] = {}
-        self.sections: list[Section] = []
-        self.array_counts: dict[Path, int] = {}
-
-    def record(self, path: Path, key_start: int, value_start: int, value_end: int) -> None:
-        if path not in self.spans:
-            self.spans[path] = Span(key_start, value_start, value_end)
-
-    def resolve(self, keys: list[str]) -> Path:
-        """A header's keys as a data path, indexing arrays of tables at their last item."""
-        path: Path = ()
-        for key in keys:
-            path += (key,)
-            count = self.array_counts.get(path)
-            if count is not None:
-                path += (count - 1,)
-        return path
-
-    def value(self, pos: int, path: Path) -> int:
-        """Scan the value at `pos`; return its end, recording nested keys and items."""
-        text = self.text
-        char = text[pos]
-        if char == '"':
-            regex = _ML_BASIC_RE if text.startswith('"""', pos) else _BASIC_RE
-            return regex.match(text, pos).end()  # type: ignore[union-attr]
-        if char == "'":
-            regex = _ML_LITERAL_RE if text.startswith("'''", pos) else _LITERAL_RE
-            return regex.match(text, pos).end()  # type: ignore[union-attr]
-        if char == "[":
-            return self.array(pos + 1, path)
-        if char == "{":
-            return self.inline_table(pos + 1, path)
-        return _SCALAR_RE.match(text, pos).end()  # type: ignore[union-attr]
-
-    def array(self, pos: int, path: Path) -> int:
-        text = self.text
-        index = 0
-        while True:
-            pos = _SPACE_RE.match(text, pos).end()  # type: ignore[union-attr]
-            if text[pos] == "]":
-                return pos + 1
-            start = pos
-            pos = self.value(pos, path + (index,))
-            self.record(path + (index,), start, start, pos)
-            index += 1
-            pos = _SPACE_RE.match(text, pos).end()  # type: ignore[union-attr]
-            if text[pos] == ",":
-                pos += 1
-
-    def inline_table(self, pos: int, path: Path) -> int:
-        text = self.text
-        while True:
-            pos = _SPACE_RE.match(text, pos).end()  # type: ignore[union-attr]
-            if text[pos] == "}":
-                return pos + 1
-            m = _KEY_EQ_RE.match(text, pos)
-            assert m is not None, "scan() needs text that tomllib accepts"
-            keys = _key_parts(m.group(1))
-            sub = path + tuple(keys)
-            for depth in range(len(path) + 1, len(sub)):
-                self.record(sub[:depth], pos, m.end(), m.end())
-            end = self.value(m.end(), sub)
-            self.record(sub, pos, m.end(), end)
-            pos = _SPACE_RE.match(text, end).end()  # type: ignore[union-attr]
-            if text[pos] == ",":
-                pos += 1
-
-    def run(self) -> Layout:
-        text = self.text
-        size = len(text)
-        section = Section((), False, 0, 0, 0)
-        self.sections.append(section)
-        pos = 0
-        comment_block_start: int | None = None
-        while pos < size:
-            m = _TRIVIA_RE.match(text, pos)
-            if m is not None and m.end() > pos:
-                line = text[pos : m.end()].strip()
-                if line.startswith("#"):
-                    if comment_block_start is None:
-                        comment_block_start = pos
-                else:
-                    comment_block_start = None
-                pos = m.end()
+    def span(self, path: Path) -> Span | None:
+        """The offsets of exactly `path`'s key and value, if the text writes it."""
+        number = self._by_path.get(path)
+        if number is not None:
+            start = self._starts[number]
+            return Span(start, start, start, start)
+        for depth in range(len(path) - 1, -1, -1):
+            number = self._by_path.get(path[:depth])
+            if number is None:
                 continue
-            header = _HEADER_RE.match(text, pos)
-            if header is not None:
-                keys = _key_parts(header.group(2))
-                is_array = header.group(1) == "[["
-                if is_array:
-                    array_path = self.resolve(keys[:-1]) + (keys[-1],)
-                    count = self.array_counts.get(array_path, 0)
-                    self.array_counts[array_path] = count + 1
-                    path = array_path + (count,)
-                    if count == 0:
-                        self.record(array_path, pos, pos, pos)
-                else:
-                    path = self.resolve(keys)
-                start = pos if comment_block_start is None else comment_block_start
-                section.end = start
-                eol = _EOL_RE.match(text, header.end())
-                assert eol is not None
-                section = Section(path, is_array, start, pos, eol.end())
-                self.sections.append(section)
-                self.record(path, pos, pos, pos)
-                for depth in range(1, len(path)):
-                    self.record(path[:depth], pos, pos, pos)
-                pos = eol.end()
-                comment_block_start = None
-                continue
-            m = _KEY_EQ_RE.match(text, pos)
-            assert m is not None, "scan() needs text that tomllib accepts"
-            keys = _key_parts(m.group(1))
-            path = section.path + tuple(keys)
-            key_start = pos + len(text[pos : m.start(1)])
-            for depth in range(len(section.path) + 1, len(path)):
-                self.record(path[:depth], key_start, m.end(), m.end())
-            value_end = self.value(m.end(), path)
-            self.record(path, key_start, m.end(), value_end)
-            eol = _EOL_RE.match(text, value_end)
-            assert eol is not None
-            statement = Statement(path, pos, m.end(), value_end, eol.end())
-            self.statements[path] = statement
-            section.statements.append(statement)
-            pos = eol.end()
-            comment_block_start = None
-        section.end = size
-        return Layout(text, self.spans, self.statements, self.sections)
+            found = self._span_in(self._section(number), path)
+            if found is not None:
+                return found
+        first = self._first_under(path)  # a table or array only headers below it write
+        return Span(first, first, first, first) if first is not None else None
+
+    def _span_in(self, section: Section, path: Path) -> Span | None:
+        if section._by_path is None:
+            scan_statements(self.text, section)
+        by_path = section._by_path
+        assert by_path is not None
+        statement = by_path.get(path)
+        if statement is not None:
+            return Span(statement.key_start, statement.value_start, statement.value_end, statement.key_end)
+        base = len(section.path)
+        for depth in range(len(path) - 1, base, -1):
+            statement = by_path.get(path[:depth])
+            if statement is not None:
+                return self._nested_spans(section, statement).get(path)
+        # a table made by dotted keys (`a.b = 1` makes `a`): the first key under it
+        for statement in section.statements:  # type: ignore[union-attr]
+            if len(statement.path) > len(path) and statement.path[: len(path)] == path:
+                return Span(statement.key_start, statement.value_start, statement.value_start, statement.key_end)
+        return None
+
+    def _nested_spans(self, section: Section, statement: Statement) -> dict[Path, Span]:
+        nested = section._nested.get(statement.path)
+        if nested is None:
+            nested = section._nested[statement.path] = {}
+            if self.text[statement.value_start] in "[{":
+                record_nested(nested, statement.path, parse_value(self.text, statement.value_start))
+        return nested
+
+    def line_at(self, offset: int) -> int:
+        """1-based line number of a character offset."""
+        number = max(bisect_right(self._starts, offset) - 1, 0)
+        return self._lines[number] + self.text.count("\n", self._starts[number], offset)
+
+    def line_of(self, path: Path) -> int | None:
+        """The line of a path's key, or of its nearest enclosing item or table.
+
+        The same answer as the line of `span`, found without the statement
+        objects `span` builds: a finding's line costs a dictionary of its
+        section's keys (made once) and a count of line ends."""
+        by_path = self._by_path
+        while path:
+            number = by_path.get(path)
+            if number is not None:
+                return self._lines[number]
+            for depth in range(len(path) - 1, -1, -1):
+                number = by_path.get(path[:depth])
+                if number is None:
+                    continue
+                offset = self._key_offset(number, path, depth)
+                if offset is not None:
+                    return self._lines[number] + self.text.count("\n", self._starts[number], offset)
+            first = self._first_under(path)
+            if first is not None:
+                return self.line_at(first)
+            path = path[:-1]
+        return None
+
+    def _key_offset(self, number: int, path: Path, depth: int) -> int | None:
+        """Where the key of `path` starts in section `number` (whose path is `path[:depth]`)."""
+        keys = self._keys.get(number)
+        if keys is None:
+            end = self._starts[number + 1] if number + 1 < len(self._starts) else len(self.text)
+            keys = self._keys[number] = section_keys(self.text, self._bodies[number], end)
+        found = keys.get(path[depth])
+        if found is not None:
+            key_start, multiline = found
+            if depth + 1 == len(path) or not multiline:
+                return key_start  # the key itself, or a part of a one-line value (same line)
+        elif ONLY_BARE_KEYS in keys:
+            return None  # only bare keys here: the section does not write it
+        span = self._span_in(self._section(number), path)
+        return span.key_start if span is not None else None
+
+    @property
+    def spans(self) -> dict[Path, Span]:
+        """Every path the text writes, with its span: the whole map, scanned
+        on first use (`span` and `line_of` are the cheap way to ask for one)."""
+        if self._all_spans is None:
+            spans: dict[Path, Span] = {}
+            for section in self.sections:  # in text order: the first place a path is written wins
+                if section.path:
+                    start = section.header_start
+                    for depth in range(1, len(section.path) + 1):
+                        spans.setdefault(section.path[:depth], Span(start, start, start, start))
+                for statement in self.statements(section):
+                    for depth in range(len(section.path) + 1, len(statement.path)):
+                        spans.setdefault(
+                            statement.path[:depth],
+                            Span(statement.key_start, statement.value_start, statement.value_start, statement.key_end),
+                        )
+                    spans.setdefault(
+                        statement.path,
+                        Span(statement.key_start, statement.value_start, statement.value_end, statement.key_end),
+                    )
+                    if self.text[statement.value_start] in "[{":
+                        for path, span in self._nested_spans(section, statement).items():
+                            spans.setdefault(path, span)
+            self._all_spans = spans
+        return self._all_spans
 
 
 def scan(text: str) -> Layout:
     """The layout of a TOML text that `tomllib` accepts."""
-    return _Scanner(text).run()
-
+    return Layout(text)

@@ -6,6 +6,7 @@ Types are checked here; values are not (see the checker). Floats are read as
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import tomllib
@@ -65,18 +66,33 @@ def _toml_error(error: tomllib.TOMLDecodeError, text: str, file: str | None) -> 
     return PlanError(f"not valid TOML: {message}", file=file, line=line, column=column)
 
 
+BOM = "\ufeff"
+
+
 def loads(text: str | bytes, *, path: str | os.PathLike[str] | None = None) -> Plan:
-    """A plan from TOML text. `path` only names the file in error messages."""
+    """A plan from TOML text. `path` only names the file in error messages.
+
+    A UTF-8 byte-order mark at the start (as Notepad and Excel write) is
+    accepted, and saving keeps it."""
     file = os.fspath(path) if path is not None else None
     if isinstance(text, (bytes, bytearray)):
         text = _decode(bytes(text), file)
-    data = parse_toml(text, file)
-    origin = Origin(text, file)
-    _check_format(data, origin)
+    bom = text.startswith(BOM)
+    if bom:
+        text = text[1:]
+    enabled = gc.isenabled()
+    gc.disable()  # parsing allocates a lot and frees nothing: no collection needed meanwhile
     try:
-        plan = _kinds.build(Plan, data, ())
-    except _kinds.TypeMismatch as mismatch:
-        raise _type_error(mismatch, origin) from None
+        data = parse_toml(text, file)
+        origin = Origin(text, file, bom=bom, data=data)
+        _check_format(data, origin)
+        try:
+            plan = _kinds.build(Plan, data, ())
+        except _kinds.TypeMismatch as mismatch:
+            raise _type_error(mismatch, origin) from None
+    finally:
+        if enabled:
+            gc.enable()
     plan.origin = origin
     return plan
 
@@ -159,7 +175,7 @@ def _type_error(mismatch: _kinds.TypeMismatch, origin: Origin) -> PlanError:
     layout = origin.layout
     line = layout.line_of(path)
     column = None
-    span = layout.spans.get(path)
+    span = layout.span(path)
     if span is not None:
         column = span.value_start - (layout.text.rfind("\n", 0, span.value_start) + 1) + 1
     return PlanError(

@@ -79,8 +79,16 @@ def _refuse_what_load_refuses(kind: Any, name: str, value: Any) -> None:
         ) from None
 
 
+_AS_IS = frozenset({str, int, bool, Decimal, _dt.date, _dt.datetime, _dt.time})
+
+
 def _data_value(value: Any) -> Any:
-    if attrs.has(type(value)):
+    kind = type(value)
+    if kind in _AS_IS:
+        return value
+    if kind is list:
+        return [_data_value(item) for item in value]
+    if attrs.has(kind):
         return to_data(value)
     if isinstance(value, list):
         return [_data_value(item) for item in value]

@@ -6,6 +6,7 @@ command line's `--ignore`, `--select`, `--severity`), the caller winning.
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING, Iterable, Mapping
 
 # Importing the check modules registers their checks, in this order (by subject).
@@ -61,6 +62,22 @@ def check(
     with a plugin that is not installed). A plugin's check that raises becomes
     a `plugin-error` finding; the other checks still run.
     """
+    collecting = gc.isenabled()
+    gc.disable()  # checks build indexes over the whole plan: a collection meanwhile would walk all of it
+    try:
+        return _check(plan, ignore, select, severity, plugins)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _check(
+    plan: Plan,
+    ignore: Iterable[str],
+    select: Iterable[str] | None,
+    severity: Mapping[str, str | Severity] | None,
+    plugins: Plugins | None,
+) -> list[Finding]:
     if plugins is None:
         from intl_sdk.plugins import installed_plugins
 
@@ -91,6 +108,12 @@ def check(
     context = CheckContext(plan, plugins.frameworks)
     context.known_codes = set(rules)
     context.plugin_failures = list(plugins.failures)
+    _run(context, rules, enabled, overrides)
+    context.findings.sort(key=lambda finding: (finding.line or 0, finding.code))
+    return context.findings
+
+
+def _run(context: CheckContext, rules: Mapping[str, Rule], enabled: list[str], overrides: Mapping[str, Severity]) -> None:
     last = [code for code in enabled if code == "plugin-error"]  # reports what the others raised
     for code in [code for code in enabled if code != "plugin-error"] + last:
         rule = rules[code]
@@ -107,8 +130,6 @@ def check(
 
             del context.findings[reported:]
             context.plugin_failures.append(PluginFailure(code.split("/")[0], rule.origin, f"check {code}", _describe(error)))
-    context.findings.sort(key=lambda finding: (finding.line or 0, finding.code))
-    return context.findings
 
 
 def _require_known(rules: Mapping[str, Rule], codes: Iterable[str], option: str) -> None:

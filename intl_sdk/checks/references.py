@@ -49,7 +49,7 @@ def unknown_reference(ctx: CheckContext) -> None:
             ctx.report(
                 ("actions", index, "region"),
                 f"action {_label(action, index)} names region {action.region!r}, which the plan does not have"
-                + did_you_mean(action.region, regions),
+                + ctx.did_you_mean_id(action.region, "regions"),
                 "use the id of one of the plan's [[regions]], or add that region",
             )
         for position, pillar in enumerate(action.pillars):
@@ -65,7 +65,7 @@ def unknown_reference(ctx: CheckContext) -> None:
                 ctx.report(
                     ("actions", index, "indicators", position),
                     f"action {_label(action, index)} names indicator {indicator!r}, which the plan does not have"
-                    + did_you_mean(indicator, indicators),
+                    + ctx.did_you_mean_id(indicator, "indicators"),
                     "use the id of one of the plan's [[indicators]], or add that indicator",
                 )
     _drivers(ctx, ("strategy",), plan.strategy.drivers, "the strategy")
@@ -96,7 +96,7 @@ def unknown_reference(ctx: CheckContext) -> None:
                 ctx.report(
                     ("agreements", index, "builds_on", position),
                     f"agreement {_label(agreement, index)} builds on {earlier!r}, which the plan does not have"
-                    + did_you_mean(earlier, agreements),
+                    + ctx.did_you_mean_id(earlier, "agreements"),
                     "use the id of one of the plan's [[agreements]]",
                 )
         framework = agreement.framework

@@ -1,0 +1,186 @@
+"""Scanning TOML text that `tomllib` has already accepted: statements, keys and values.
+
+The line map (`layout.py`) and the writer (`_edit_values.py`) need positions,
+which `tomllib` does not give. Because the text is known to be valid, the
+regular expressions here only delimit (where a statement, a string or a
+bracket ends), never validate. Possessive quantifiers keep them linear.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+
+__all__ = [
+    "HEADER_RE",
+    "Node",
+    "ROOT_BODY_RE",
+    "SECTION_RE",
+    "STATEMENT_RE",
+    "TRIVIA_RE",
+    "comment_block_start",
+    "key_path",
+    "parse_value",
+]
+
+_STRING = (
+    r'"(?!"")(?:[^"\\\n]++|\\.)*+"'
+    r"|'(?!'')[^'\n]*+'"
+    r'|"""(?:[^"\\]++|\\[\s\S]|"(?!""))*+"""(?:"{0,2})'
+    r"|'''(?:[^']++|'(?!''))*+''''{0,2}"
+)
+#: Deepest brackets the fast expressions follow; deeper values take the exact scanner.
+_FAST_DEPTH = 8
+
+
+def _brackets(depth: int) -> str:
+    """An array or inline table (brackets may be of either kind: the text is valid)."""
+    inner = r"""[^\[\]{}"'#]++|""" + _STRING + r"|#[^\n]*+"
+    if depth > 1:
+        inner += "|" + _brackets(depth - 1)
+    return r"[\[{](?:" + inner + r")*+[\]}]"
+
+
+_BRACKETS = _brackets(_FAST_DEPTH)
+_EOL = r"[ \t]*+(?:#[^\n]*+)?(?:\r?\n|\Z)"
+#: One statement, blank line or comment line, but never a table header (a statement starts with its key).
+_LOGICAL_LINE = (
+    r"""[ \t]*+(?:[^\s\[#"'{][^\n"'\[{#]*+|""" + _STRING + r""")(?:[^\n"'\[{#]++|""" + _STRING + "|" + _BRACKETS
+    + r")*+(?:#[^\n]*+)?(?:\r?\n|\Z)|" + _EOL
+)
+_HEADER = r"""[ \t]*+\[(\[)?[ \t]*+((?:[^\]\n"'#]++|""" + _STRING + r")*+)\]\]?" + _EOL + "()"
+#: The root table's lines, up to the first header.
+ROOT_BODY_RE = re.compile(f"(?:{_LOGICAL_LINE})*+")
+#: A header and the lines under it, up to the next header.
+SECTION_RE = re.compile(f"{_HEADER}(?:{_LOGICAL_LINE})*+")
+HEADER_RE = re.compile(_HEADER)
+TRIVIA_RE = re.compile(_EOL)
+
+_KEY = r"""(?:[A-Za-z0-9_-]++|"(?:[^"\\\n]++|\\.)*+"|'[^'\n]*+')"""
+_DOTTED = rf"{_KEY}(?:[ \t]*+\.[ \t]*+{_KEY})*+"
+_SCALAR = r"""[^\s#,\[\]{}"']++(?:[ \t]++[0-9][^\s#,\]}]*+)?"""
+#: `key = value  # comment` on its own line(s), with its line end.
+STATEMENT_RE = re.compile(
+    rf"[ \t]*+(?P<key>{_DOTTED})[ \t]*+=[ \t]*+(?P<value>{_STRING}|{_BRACKETS}|{_SCALAR})" + _EOL
+)
+_KEY_EQ_RE = re.compile(rf"(?P<key>{_DOTTED})[ \t]*+=[ \t]*+")
+_KEY_PART_RE = re.compile(_KEY)
+_BARE_DOTTED_RE = re.compile(r"[A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*")
+_SPACE_RE = re.compile(r"(?:[ \t\r\n]++|#[^\n]*+)*+")
+_INLINE_SPACE_RE = re.compile(r"[ \t]*+")
+_STRING_RE = re.compile(_STRING)
+_SCALAR_RE = re.compile(
+    r"\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:[Zz]|[+-]\d\d:\d\d)?"
+    r"|[^\s,\]}#]+"
+)
+_COMMENT_LINE_RE = re.compile(r"[ \t]*#[^\n]*\n")
+
+
+@lru_cache(maxsize=4096)
+def key_path(dotted: str) -> tuple[str, ...]:
+    """`a . "b.c"` as `("a", "b.c")`."""
+    if _BARE_DOTTED_RE.fullmatch(dotted):
+        return tuple(part.strip() for part in dotted.split("."))
+    parts = []
+    for match in _KEY_PART_RE.finditer(dotted):
+        part = match.group()
+        if part[0] == '"':
+            part = tomllib.loads(f"k = {part}")["k"]
+        elif part[0] == "'":
+            part = part[1:-1]
+        parts.append(part)
+    return tuple(parts)
+
+
+def comment_block_start(text: str, limit: int, pos: int) -> int:
+    """Where the comment lines directly above the line at `pos` begin (no blank
+    line between), looking no further back than `limit` (a line start).
+
+    A line with three quotes in it ends the block: it may close a multi-line
+    string whose lines only look like comments."""
+    start = pos
+    while start > limit:
+        line_start = max(text.rfind("\n", limit, start - 1) + 1, limit)
+        if not _COMMENT_LINE_RE.fullmatch(text, line_start, start):
+            break
+        line = text[line_start:start]
+        if '"""' in line or "'''" in line:
+            break
+        start = line_start
+    return start
+
+
+class Node:
+    """A value in the text: a scalar, an array (`items`) or an inline table
+    (`entries`: key path, key start, key end, value node). `commas[i]` is the
+    offset of the comma after item or entry `i`, or -1."""
+
+    __slots__ = ("kind", "start", "end", "items", "entries", "commas")
+
+    def __init__(self, kind: str, start: int, end: int) -> None:
+        self.kind = kind  # "scalar", "array" or "table"
+        self.start = start
+        self.end = end
+        self.items: list[Node] = []
+        self.entries: list[tuple[tuple[str, ...], int, int, Node]] = []
+        self.commas: list[int] = []
+
+
+def parse_value(text: str, pos: int) -> Node:
+    """The value starting at `pos`, with the positions of everything inside it."""
+    char = text[pos]
+    if char == "[":
+        node = Node("array", pos, pos)
+        pos += 1
+        while True:
+            pos = _SPACE_RE.match(text, pos).end()  # type: ignore[union-attr]
+            if text[pos] == "]":
+                node.end = pos + 1
+                return node
+            item = parse_value(text, pos)
+            node.items.append(item)
+            pos = _SPACE_RE.match(text, item.end).end()  # type: ignore[union-attr]
+            if text[pos] == ",":
+                node.commas.append(pos)
+                pos += 1
+            else:
+                node.commas.append(-1)
+    if char == "{":
+        node = Node("table", pos, pos)
+        pos += 1
+        while True:
+            pos = _INLINE_SPACE_RE.match(text, pos).end()  # type: ignore[union-attr]
+            if text[pos] == "}":
+                node.end = pos + 1
+                return node
+            match = _KEY_EQ_RE.match(text, pos)
+            assert match is not None, "parse_value needs text that tomllib accepts"
+            value = parse_value(text, match.end())
+            node.entries.append((key_path(match.group("key")), pos, match.end("key"), value))
+            pos = _INLINE_SPACE_RE.match(text, value.end).end()  # type: ignore[union-attr]
+            if text[pos] == ",":
+                node.commas.append(pos)
+                pos += 1
+            else:
+                node.commas.append(-1)
+    if char in "\"'":
+        return Node("scalar", pos, _STRING_RE.match(text, pos).end())  # type: ignore[union-attr]
+    return Node("scalar", pos, _SCALAR_RE.match(text, pos).end())  # type: ignore[union-attr]
+
+
+def statement_at(text: str, pos: int) -> re.Match[str] | None:
+    """The `key = value` statement at `pos` (a line start past its indent), if the fast expression finds it."""
+    return STATEMENT_RE.match(text, pos)
+
+
+def slow_statement(text: str, pos: int) -> tuple[int, int, int, int, int, str]:
+    """(key start, key end, value start, value end, end, key text) of the
+    statement at `pos`, for values nested deeper than the fast expression follows."""
+    indent = _INLINE_SPACE_RE.match(text, pos).end()  # type: ignore[union-attr]
+    match = _KEY_EQ_RE.match(text, indent)
+    assert match is not None, "slow_statement needs text that tomllib accepts"
+    value = parse_value(text, match.end())
+    eol = TRIVIA_RE.match(text, value.end)
+    assert eol is not None
+    return indent, match.end("key"), match.end(), value.end, eol.end(), match.group("key")
