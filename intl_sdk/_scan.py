@@ -31,7 +31,7 @@ _STRING = (
     r"|'''(?:[^']++|'(?!''))*+''''{0,2}"
 )
 #: Deepest brackets the fast expressions follow; deeper values take the exact scanner.
-_FAST_DEPTH = 8
+_FAST_DEPTH = 4
 
 
 def _brackets(depth: int) -> str:
