@@ -1,8 +1,9 @@
 """Where things are in a plan's text, from the core's line map.
 
 The only module of the server that reads `intl_sdk.layout`, and only through
-`Layout.spans`, `line_of` and `line_at`: the line map's internals may change
-(it is being made faster), and then this is the one place to follow.
+`Layout.span` (one path, cheap), `Layout.spans` (the whole map, scanned once:
+only for what is at an offset), `line_of` and `line_at`: the line map's
+internals may change, and then this is the one place to follow.
 Everything here works in character offsets; `intl_lsp.text` turns them into
 an editor's positions.
 """
@@ -43,14 +44,14 @@ class PlanPlaces:
 
     def value(self, path: tuple) -> Offsets | None:
         """The offsets of a key's value (the text between its quotes included)."""
-        span = self.layout.spans.get(path)
+        span = self.layout.span(path)
         if span is None or span.value_end <= span.value_start:
             return None
         return (span.value_start, span.value_end)
 
     def statement(self, path: tuple) -> Offsets | None:
         """From a key to the end of its value (`share = 24`)."""
-        span = self.layout.spans.get(path)
+        span = self.layout.span(path)
         if span is None or span.value_end <= span.key_start:
             return None
         return (span.key_start, span.value_end)
