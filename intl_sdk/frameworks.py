@@ -3,16 +3,22 @@
 Plain frozen records, so a plugin's declarations are data the core, the TUI
 and the reports can all read: agreement kinds with their tier (their place in
 the order), the party levels they allow, the fields they require, and the
-kinds they must build on.
+kinds they must build on. The records only authoring tools read (`Template`,
+`Activity`, `Catalogue`, `IndicatorTemplate`, `IndicatorSet`, `Command`) are
+defined in `intl_sdk._authoring` on first use, so that `intl check` does not
+pay for them; import them from here.
 """
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from attrs import field, frozen
 
 from intl_sdk.findings import Severity
+
+if TYPE_CHECKING:
+    from intl_sdk._authoring import Activity, Catalogue, Command, IndicatorSet, IndicatorTemplate, Template
 
 __all__ = [
     "Activity",
@@ -96,71 +102,17 @@ class Check:
     docs: str | None = None
 
 
-@frozen
-class Template:
-    """A starter plan `intl new --template ID` writes: TOML text, with comments
-    that list what the strategist still has to do."""
-
-    id: str
-    title: str
-    text: str
-    description: str = ""
+#: Defined in `intl_sdk._authoring`, imported when first asked for.
+_AUTHORING = frozenset(("Activity", "Catalogue", "Command", "IndicatorSet", "IndicatorTemplate", "Template"))
 
 
-@frozen
-class Activity:
-    """An activity a strategist can turn into an action."""
+def __getattr__(name: str) -> Any:
+    if name in _AUTHORING:
+        from intl_sdk import _authoring
 
-    id: str
-    title: str
-    pillars: tuple[str, ...] = field(default=(), converter=_tuple)
-    description: str = ""
+        return getattr(_authoring, name)
+    raise AttributeError(f"module 'intl_sdk.frameworks' has no attribute {name!r}")
 
 
-@frozen
-class Catalogue:
-    """A list of activities from a framework (e.g. Corallia's Priority 2)."""
-
-    id: str
-    title: str
-    activities: tuple[Activity, ...] = field(converter=_tuple)
-    description: str = ""
-    source: str = ""
-
-
-@frozen
-class IndicatorTemplate:
-    """An indicator a strategist can add, with its unit, direction and measures."""
-
-    id: str
-    name: str
-    unit: str = ""
-    direction: str = "up"
-    measures: tuple[str, ...] = field(default=(), converter=_tuple)
-
-
-@frozen
-class IndicatorSet:
-    """A set of indicators offered together (e.g. one for each minimum impact measure)."""
-
-    id: str
-    title: str
-    indicators: tuple[IndicatorTemplate, ...] = field(converter=_tuple)
-    description: str = ""
-
-
-@frozen
-class Command:
-    """A subcommand a distribution adds to `intl` (as `intl edit`, from intl-tui).
-
-    `configure` adds the command's arguments to its argparse parser; `run`
-    takes the parsed arguments and returns the exit status. Keep the module
-    that defines them light and import heavy things inside `run`: plugins are
-    loaded by every `intl check`.
-    """
-
-    name: str
-    help: str
-    configure: Callable
-    run: Callable
-    description: str = ""
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | _AUTHORING)

@@ -14,9 +14,12 @@ the other plugins still run.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pluggy
 
-from intl_sdk.frameworks import Catalogue, Check, Command, Framework, IndicatorSet, Template
+if TYPE_CHECKING:
+    from intl_sdk.frameworks import Catalogue, Check, Command, Framework, IndicatorSet, Template
 
 hookspec = pluggy.HookspecMarker("intl_sdk")
 hookimpl = pluggy.HookimplMarker("intl_sdk")

@@ -15,13 +15,15 @@ from typing import TYPE_CHECKING, Any, Iterable
 import pluggy
 from attrs import define, field
 
+from intl_sdk import frameworks as records
 from intl_sdk import hookspecs
 from intl_sdk.checks.registry import Rule, make_rule
-from intl_sdk.frameworks import Catalogue, Check, Command, Framework, IndicatorSet, Template
 from intl_sdk.entry_points import plugin_entry_points
 
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
+
+    from intl_sdk.frameworks import Catalogue, Command, Framework, IndicatorSet, Template
 
 __all__ = ["ENTRY_POINT_GROUP", "LoadedPlugin", "PluginFailure", "Plugins", "installed_plugins", "load_plugins"]
 
@@ -34,13 +36,15 @@ HOOKS = (
     "intl_indicator_sets",
     "intl_commands",
 )
+#: The record each hook returns (a class of `intl_sdk.frameworks`, looked up
+#: when the hook is called: most are defined only when first asked for).
 _RETURN_TYPES = {
-    "intl_frameworks": Framework,
-    "intl_checks": Check,
-    "intl_templates": Template,
-    "intl_catalogues": Catalogue,
-    "intl_indicator_sets": IndicatorSet,
-    "intl_commands": Command,
+    "intl_frameworks": "Framework",
+    "intl_checks": "Check",
+    "intl_templates": "Template",
+    "intl_catalogues": "Catalogue",
+    "intl_indicator_sets": "IndicatorSet",
+    "intl_commands": "Command",
 }
 
 
@@ -128,7 +132,7 @@ class Plugins:
 
     def _collect(self, hook_name: str) -> list[tuple[str, Any]]:
         """(plugin name, item) for every item every implementation returns."""
-        expected = _RETURN_TYPES[hook_name]
+        expected = getattr(records, _RETURN_TYPES[hook_name])
         out: list[tuple[str, Any]] = []
         for impl in getattr(self.manager.hook, hook_name).get_hookimpls():
             name = impl.plugin_name

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 from decimal import Decimal
 from functools import cached_property
@@ -55,6 +54,8 @@ def not_given(item: Any, key: str) -> bool:
 
 def closest(value: str, candidates: Iterable[str]) -> str | None:
     """The candidate `value` is a near miss of, if any (what "did you mean" offers)."""
+    import difflib  # here: only a plan with a near miss asks, and `intl check` starts faster without it
+
     matches = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
     return matches[0] if matches else None
 

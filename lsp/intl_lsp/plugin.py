@@ -5,9 +5,12 @@ pygls is imported only when the server runs."""
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from intl_sdk import hookimpl
-from intl_sdk.frameworks import Command
+
+if TYPE_CHECKING:
+    from intl_sdk.frameworks import Command
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -27,6 +30,8 @@ def run(args: argparse.Namespace) -> int:
 
 @hookimpl
 def intl_commands() -> list[Command]:
+    from intl_sdk.frameworks import Command  # defined on first use: `intl check` never asks for commands
+
     return [
         Command(
             "lsp",

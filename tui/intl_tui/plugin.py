@@ -5,9 +5,12 @@ Textual is imported only when the editor runs."""
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from intl_sdk import hookimpl
-from intl_sdk.frameworks import Command
+
+if TYPE_CHECKING:
+    from intl_sdk.frameworks import Command
 
 
 def _port(text: str) -> int:
@@ -59,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
 
 @hookimpl
 def intl_commands() -> list[Command]:
+    from intl_sdk.frameworks import Command  # defined on first use: `intl check` never asks for commands
+
     return [
         Command(
             "edit",

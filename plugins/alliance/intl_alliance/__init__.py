@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from intl_sdk import hookimpl
-from intl_sdk.frameworks import Check, IndicatorSet, IndicatorTemplate, Template
+from intl_sdk.frameworks import Check
 
 from intl_alliance.checks import CHECKS
 from intl_alliance.framework import ALLIANCE
@@ -23,7 +23,11 @@ def intl_checks():
 
 @hookimpl
 def intl_templates():
-    from importlib.resources import files  # here, not at import: every `intl check` imports plugins
+    # Here, not at import (nor at the top: the record classes for authoring are defined on first
+    # use): every `intl check` imports plugins, and templates are for `intl new` and the editor.
+    from importlib.resources import files
+
+    from intl_sdk.frameworks import Template
 
     text = files(__package__).joinpath("templates", "alliance-partnership.toml").read_text(encoding="utf-8")
     return [
@@ -39,6 +43,8 @@ def intl_templates():
 
 @hookimpl
 def intl_indicator_sets():
+    from intl_sdk.frameworks import IndicatorSet, IndicatorTemplate  # defined on first use, as Template
+
     return [
         IndicatorSet(
             "minimum-impact-measures",

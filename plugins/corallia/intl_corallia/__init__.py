@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from intl_sdk import hookimpl
-from intl_sdk.frameworks import Check, Template
+from intl_sdk.frameworks import Check
 
-from intl_corallia.catalogues import CATALOGUES
 from intl_corallia.checks import CHECKS
 from intl_corallia.framework import CORALLIA
 
@@ -24,7 +23,11 @@ def intl_checks():
 
 @hookimpl
 def intl_templates():
-    from importlib.resources import files  # here, not at import: every `intl check` imports plugins
+    # Here, not at import (nor at the top: the record classes for authoring are defined on first
+    # use): every `intl check` imports plugins, and templates are for `intl new` and the editor.
+    from importlib.resources import files
+
+    from intl_sdk.frameworks import Template
 
     text = files(__package__).joinpath("templates", "corallia-policy-framework.toml").read_text(encoding="utf-8")
     return [
@@ -40,4 +43,6 @@ def intl_templates():
 
 @hookimpl
 def intl_catalogues():
+    from intl_corallia.catalogues import CATALOGUES  # here: only authoring tools ask for catalogues
+
     return list(CATALOGUES)

@@ -9,7 +9,7 @@ review every year and an annual update (seed 001, section 3.4.4.7).
 from __future__ import annotations
 
 from intl_sdk import hookimpl
-from intl_sdk.frameworks import Check, Template
+from intl_sdk.frameworks import Check
 
 from intl_montreal.checks import CHECKS
 from intl_montreal.framework import MONTREAL, PRACTICES
@@ -29,7 +29,11 @@ def intl_checks():
 
 @hookimpl
 def intl_templates():
-    from importlib.resources import files  # here, not at import: every `intl check` imports plugins
+    # Here, not at import (nor at the top: the record classes for authoring are defined on first
+    # use): every `intl check` imports plugins, and templates are for `intl new` and the editor.
+    from importlib.resources import files
+
+    from intl_sdk.frameworks import Template
 
     text = files(__package__).joinpath("templates", "montreal-governance.toml").read_text(encoding="utf-8")
     return [
