@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import os
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
 import pluggy
-from attrs import define, field
 
 from intl_sdk import frameworks as records
 from intl_sdk import hookspecs
@@ -48,8 +47,10 @@ _RETURN_TYPES = {
 }
 
 
-@define(frozen=True)
-class PluginFailure:
+# Named tuples, not attrs classes: every `intl check` defines them, and they cost nothing to define.
+
+
+class PluginFailure(NamedTuple):
     """A plugin that could not be used, and why, in one sentence."""
 
     plugin: str
@@ -61,12 +62,13 @@ class PluginFailure:
         return f"plugin {self.plugin!r} ({self.distribution}) failed in {self.stage}: {self.message}"
 
 
-@define
-class LoadedPlugin:
+class LoadedPlugin(NamedTuple):
+    """A plugin in use: its entry point's name, its distribution and the hooks it implements."""
+
     name: str
     distribution: str
     version: str
-    hooks: list[str] = field(factory=list)
+    hooks: list[str]
 
 
 def _strict() -> bool:

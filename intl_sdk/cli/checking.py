@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
-
-from attrs import define, field
+from typing import Iterable, Mapping, NamedTuple, Sequence
 
 from intl_sdk.errors import NotAPlanError, PlanError
 from intl_sdk.findings import Finding, Severity
 
 
-@define
-class FileResult:
-    """One file's outcome: its findings, or the `PlanError` that stopped it."""
+class FileResult(NamedTuple):
+    """One file's outcome: its findings, or the `PlanError` that stopped it (or
+    why it was skipped). A named tuple: cheaper to define than an attrs class
+    on every `intl check`."""
 
     path: str
-    findings: list[Finding] = field(factory=list)
+    findings: Sequence[Finding] = ()
     error: PlanError | None = None
     skipped: str | None = None
 
