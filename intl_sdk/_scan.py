@@ -4,22 +4,26 @@ The line map (`layout.py`) and the writer (`_edit_values.py`) need positions,
 which `tomllib` does not give. Because the text is known to be valid, the
 regular expressions here only delimit (where a statement, a string or a
 bracket ends), never validate. Possessive quantifiers keep them linear.
+
+Compiling them is a measurable part of `intl check`'s start, so the ones a
+line map needs only for deep values or for the writer are compiled on first
+use (`header_re`, `_value_res`, `_comment_line_re`).
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from functools import lru_cache
+from typing import NamedTuple
+from functools import cache, lru_cache
 
 __all__ = [
-    "HEADER_RE",
     "Node",
-    "ROOT_BODY_RE",
     "SECTION_RE",
     "STATEMENT_RE",
     "TRIVIA_RE",
     "comment_block_start",
+    "header_re",
     "key_path",
     "parse_value",
 ]
@@ -50,12 +54,18 @@ _LOGICAL_LINE = (
     + r")*+(?:#[^\n]*+)?(?:\r?\n|\Z)|" + _EOL
 )
 _HEADER = r"""[ \t]*+\[(\[)?[ \t]*+((?:[^\]\n"'#]++|""" + _STRING + r")*+)\]\]?" + _EOL + "()"
-#: The root table's lines, up to the first header.
-ROOT_BODY_RE = re.compile(f"(?:{_LOGICAL_LINE})*+")
-#: A header and the lines under it, up to the next header.
-SECTION_RE = re.compile(f"{_HEADER}(?:{_LOGICAL_LINE})*+")
-HEADER_RE = re.compile(_HEADER)
+#: A header and the lines under it, up to the next header; or, with no header
+#: (group 2 is None), the root table's lines up to the first header. One
+#: expression for both: each copy of the logical line costs a millisecond to compile.
+SECTION_RE = re.compile(f"(?:{_HEADER})?(?:{_LOGICAL_LINE})*+")
 TRIVIA_RE = re.compile(_EOL)
+
+
+@cache
+def header_re() -> re.Pattern[str]:
+    """A `[table]` or `[[array]]` header line (for the exact scanner only)."""
+    return re.compile(_HEADER)
+
 
 _KEY = r"""(?:[A-Za-z0-9_-]++|"(?:[^"\\\n]++|\\.)*+"|'[^'\n]*+')"""
 _DOTTED = rf"{_KEY}(?:[ \t]*+\.[ \t]*+{_KEY})*+"
@@ -64,17 +74,41 @@ _SCALAR = r"""[^\s#,\[\]{}"']++(?:[ \t]++[0-9][^\s#,\]}]*+)?"""
 STATEMENT_RE = re.compile(
     rf"[ \t]*+(?P<key>{_DOTTED})[ \t]*+=[ \t]*+(?P<value>{_STRING}|{_BRACKETS}|{_SCALAR})" + _EOL
 )
-_KEY_EQ_RE = re.compile(rf"(?P<key>{_DOTTED})[ \t]*+=[ \t]*+")
-_KEY_PART_RE = re.compile(_KEY)
 _BARE_DOTTED_RE = re.compile(r"[A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*")
-_SPACE_RE = re.compile(r"(?:[ \t\r\n]++|#[^\n]*+)*+")
-_INLINE_SPACE_RE = re.compile(r"[ \t]*+")
-_STRING_RE = re.compile(_STRING)
-_SCALAR_RE = re.compile(
-    r"\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:[Zz]|[+-]\d\d:\d\d)?"
-    r"|[^\s,\]}#]+"
-)
-_COMMENT_LINE_RE = re.compile(r"[ \t]*#[^\n]*\n")
+
+
+class _ValueRes(NamedTuple):
+    key_eq: re.Pattern[str]
+    space: re.Pattern[str]
+    inline_space: re.Pattern[str]
+    string: re.Pattern[str]
+    scalar: re.Pattern[str]
+
+
+@cache
+def _value_res() -> _ValueRes:
+    """What `parse_value` and `slow_statement` match with: values nested deeper
+    than the fast expressions follow, and the writer's edits inside a value."""
+    return _ValueRes(
+        key_eq=re.compile(rf"(?P<key>{_DOTTED})[ \t]*+=[ \t]*+"),
+        space=re.compile(r"(?:[ \t\r\n]++|#[^\n]*+)*+"),
+        inline_space=re.compile(r"[ \t]*+"),
+        string=re.compile(_STRING),
+        scalar=re.compile(
+            r"\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:[Zz]|[+-]\d\d:\d\d)?"
+            r"|[^\s,\]}#]+"
+        ),
+    )
+
+
+@cache
+def _key_part_re() -> re.Pattern[str]:
+    return re.compile(_KEY)
+
+
+@cache
+def _comment_line_re() -> re.Pattern[str]:
+    return re.compile(r"[ \t]*#[^\n]*\n")
 
 
 @lru_cache(maxsize=4096)
@@ -83,7 +117,7 @@ def key_path(dotted: str) -> tuple[str, ...]:
     if _BARE_DOTTED_RE.fullmatch(dotted):
         return tuple(part.strip() for part in dotted.split("."))
     parts = []
-    for match in _KEY_PART_RE.finditer(dotted):
+    for match in _key_part_re().finditer(dotted):
         part = match.group()
         if part[0] == '"':
             part = tomllib.loads(f"k = {part}")["k"]
@@ -99,10 +133,11 @@ def comment_block_start(text: str, limit: int, pos: int) -> int:
 
     A line with three quotes in it ends the block: it may close a multi-line
     string whose lines only look like comments."""
+    comment_line = _comment_line_re()
     start = pos
     while start > limit:
         line_start = max(text.rfind("\n", limit, start - 1) + 1, limit)
-        if not _COMMENT_LINE_RE.fullmatch(text, line_start, start):
+        if not comment_line.fullmatch(text, line_start, start):
             break
         line = text[line_start:start]
         if '"""' in line or "'''" in line:
@@ -129,18 +164,22 @@ class Node:
 
 def parse_value(text: str, pos: int) -> Node:
     """The value starting at `pos`, with the positions of everything inside it."""
+    return _parse_value(text, pos, _value_res())
+
+
+def _parse_value(text: str, pos: int, res: _ValueRes) -> Node:
     char = text[pos]
     if char == "[":
         node = Node("array", pos, pos)
         pos += 1
         while True:
-            pos = _SPACE_RE.match(text, pos).end()  # type: ignore[union-attr]
+            pos = res.space.match(text, pos).end()  # type: ignore[union-attr]
             if text[pos] == "]":
                 node.end = pos + 1
                 return node
-            item = parse_value(text, pos)
+            item = _parse_value(text, pos, res)
             node.items.append(item)
-            pos = _SPACE_RE.match(text, item.end).end()  # type: ignore[union-attr]
+            pos = res.space.match(text, item.end).end()  # type: ignore[union-attr]
             if text[pos] == ",":
                 node.commas.append(pos)
                 pos += 1
@@ -150,23 +189,23 @@ def parse_value(text: str, pos: int) -> Node:
         node = Node("table", pos, pos)
         pos += 1
         while True:
-            pos = _INLINE_SPACE_RE.match(text, pos).end()  # type: ignore[union-attr]
+            pos = res.inline_space.match(text, pos).end()  # type: ignore[union-attr]
             if text[pos] == "}":
                 node.end = pos + 1
                 return node
-            match = _KEY_EQ_RE.match(text, pos)
+            match = res.key_eq.match(text, pos)
             assert match is not None, "parse_value needs text that tomllib accepts"
-            value = parse_value(text, match.end())
+            value = _parse_value(text, match.end(), res)
             node.entries.append((key_path(match.group("key")), pos, match.end("key"), value))
-            pos = _INLINE_SPACE_RE.match(text, value.end).end()  # type: ignore[union-attr]
+            pos = res.inline_space.match(text, value.end).end()  # type: ignore[union-attr]
             if text[pos] == ",":
                 node.commas.append(pos)
                 pos += 1
             else:
                 node.commas.append(-1)
     if char in "\"'":
-        return Node("scalar", pos, _STRING_RE.match(text, pos).end())  # type: ignore[union-attr]
-    return Node("scalar", pos, _SCALAR_RE.match(text, pos).end())  # type: ignore[union-attr]
+        return Node("scalar", pos, res.string.match(text, pos).end())  # type: ignore[union-attr]
+    return Node("scalar", pos, res.scalar.match(text, pos).end())  # type: ignore[union-attr]
 
 
 def statement_at(text: str, pos: int) -> re.Match[str] | None:
@@ -177,10 +216,11 @@ def statement_at(text: str, pos: int) -> re.Match[str] | None:
 def slow_statement(text: str, pos: int) -> tuple[int, int, int, int, int, str]:
     """(key start, key end, value start, value end, end, key text) of the
     statement at `pos`, for values nested deeper than the fast expression follows."""
-    indent = _INLINE_SPACE_RE.match(text, pos).end()  # type: ignore[union-attr]
-    match = _KEY_EQ_RE.match(text, indent)
+    res = _value_res()
+    indent = res.inline_space.match(text, pos).end()  # type: ignore[union-attr]
+    match = res.key_eq.match(text, indent)
     assert match is not None, "slow_statement needs text that tomllib accepts"
-    value = parse_value(text, match.end())
+    value = _parse_value(text, match.end(), res)
     eol = TRIVIA_RE.match(text, value.end)
     assert eol is not None
     return indent, match.end("key"), match.end(), value.end, eol.end(), match.group("key")

@@ -16,11 +16,10 @@ import gc
 from bisect import bisect_right
 
 from intl_sdk._scan import (
-    HEADER_RE,
-    ROOT_BODY_RE,
     SECTION_RE,
     TRIVIA_RE,
     comment_block_start,
+    header_re,
     key_path,
     parse_value,
     slow_statement,
@@ -105,15 +104,19 @@ class Layout:
         text = self.text
         count = text.count
         add = self._add
-        pos = ROOT_BODY_RE.match(text).end()  # type: ignore[union-attr]
-        line, last = 1, 0
-        for match in SECTION_RE.finditer(text, pos):
+        pos, line, last = 0, 1, 0
+        for match in SECTION_RE.finditer(text):
             start = match.start()
             if start != pos:
                 raise _Fallback
+            array, keys = match.group(1, 2)
+            if keys is None:  # no header: the root table's lines (at 0), else an empty match
+                if start:
+                    break
+                pos = match.end()
+                continue
             line += count("\n", last, start)
             last = start
-            array, keys = match.group(1, 2)
             add(key_path(keys.rstrip()), array is not None, start, match.end(3), line)
             pos = match.end()
         if pos != len(text):
@@ -125,12 +128,13 @@ class Layout:
         text = self.text
         size = len(text)
         pos = 0
+        header_at = header_re().match
         while pos < size:
             trivia = TRIVIA_RE.match(text, pos)
             if trivia is not None and trivia.end() > pos:
                 pos = trivia.end()
                 continue
-            header = HEADER_RE.match(text, pos)
+            header = header_at(text, pos)
             if header is not None:  # a statement never starts with `[`
                 self._add(
                     key_path(header.group(2).rstrip()), header.group(1) is not None, pos, header.end(),
