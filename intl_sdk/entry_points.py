@@ -16,7 +16,6 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-import zlib
 from typing import Any
 
 __all__ = ["CachedEntryPoint", "cache_file", "plugin_entry_points"]
@@ -68,8 +67,17 @@ def _fingerprint() -> str:
 def cache_file() -> str:
     """This environment's cache file (one per `sys.prefix` and Python version)."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    key = zlib.crc32(f"{sys.prefix}\0{sys.version}".encode("utf-8", "surrogateescape"))
+    key = _fnv1a(f"{sys.prefix}\0{sys.version}")
     return os.path.join(base, "intl-sdk", f"entry-points-{key:08x}.txt")
+
+
+def _fnv1a(text: str) -> int:
+    """A stable 32-bit hash (FNV-1a) of `text`: a few microseconds, where importing
+    `zlib` for its crc32 cost a third of a millisecond of every start."""
+    key = 0x811C9DC5
+    for byte in text.encode("utf-8", "surrogateescape"):
+        key = ((key ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return key
 
 
 def _scan(group: str) -> list[tuple[str, str, str, str]]:
