@@ -206,3 +206,42 @@ def test_without_a_framework_plugin_its_agreements_are_kept_and_not_checked():
     assert "'testfw'" in missing.message and "pip install intl-testfw" in missing.hint
     assert "unknown-agreement-kind" not in codes(found)
     assert intl_sdk.dumps(plan) == PLAN
+
+
+def test_intl_check_builds_no_authoring_record_yet_they_are_the_same_public_attrs_classes():
+    """`intl check` loads every installed plugin but defines none of the records
+    only authoring tools read; `intl_sdk.frameworks` still gives each one, an
+    attrs class with its fields, and the plugins' hooks still return them."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    nwda = Path(__file__).resolve().parents[1] / "examples" / "nwda.toml"
+    code = (
+        "import sys; from intl_sdk.cli import main; "
+        f"status = main(['check', {str(nwda)!r}]); "
+        "print(status, sorted(m for m in sys.modules if m.startswith('intl_')), file=sys.stderr)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    status, modules = result.stderr.strip().splitlines()[-1].split(" ", 1)
+    assert status == "1", result.stderr  # nwda has an error finding: the check ran
+    assert "'intl_corallia'" in modules and "'intl_sdk.frameworks'" in modules  # plugins loaded
+    assert "intl_sdk._authoring" not in modules and "intl_corallia.catalogues" not in modules
+
+    import attrs
+
+    from intl_sdk import frameworks
+    from intl_sdk.frameworks import Activity, Catalogue, Command, IndicatorSet, IndicatorTemplate, Template
+    from intl_sdk.plugins import installed_plugins
+
+    assert [field.name for field in attrs.fields(Template)] == ["id", "title", "text", "description"]
+    assert [field.name for field in attrs.fields(Command)] == ["name", "help", "configure", "run", "description"]
+    assert Catalogue("c", "C", [Activity("a", "A", ["p"])]).activities == (Activity("a", "A", ("p",)),)
+    assert IndicatorSet("s", "S", [IndicatorTemplate("i", "I")]).indicators[0].direction == "up"
+    assert {"Template", "Command", "IndicatorSet"} <= set(dir(frameworks))
+    with pytest.raises(AttributeError):
+        frameworks.Nothing  # noqa: B018
+    plugins = installed_plugins().resolve()
+    assert plugins.failures == []
+    assert "corallia-human-resources" in plugins.catalogues and "corallia-policy-framework" in plugins.templates
+    assert "minimum-impact-measures" in plugins.indicator_sets and "edit" in plugins.commands
