@@ -173,4 +173,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def entry() -> None:
-    sys.exit(main())
+    """The `intl` program (and `python -m intl_sdk`): its own process, which ends here."""
+    status = main()
+    # Everything still alive is about to go with the process. Frozen, the
+    # interpreter's collections at exit skip it instead of walking every
+    # object (about a tenth of `intl check`'s start); objects are still freed
+    # as their references drop, and atexit handlers and flushing still run.
+    # Only the program's own process does this: `main()` leaves callers' GC alone.
+    import gc
+
+    gc.freeze()
+    sys.exit(status)
