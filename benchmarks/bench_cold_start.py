@@ -25,18 +25,21 @@ PLAN = str(REPO / "examples" / "nwda.toml")
 RUNS = int(os.environ.get("BENCH_RUNS", "21"))
 
 
-def timed(command: list[str], env: dict[str, str] | None = None, runs: int = RUNS) -> float:
-    """Median wall time of a command, in seconds (runs interleaved by the caller's order)."""
-    samples = []
+def timed(commands: dict[str, tuple[list[str], dict[str, str]]], runs: int = RUNS) -> dict[str, float]:
+    """Median wall time of each command, in seconds. The commands take turns, one
+    run each per round, so that a change in the shared machine's load falls on
+    all of them alike and the ratios hold."""
+    samples: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+        for name, (command, env) in commands.items():
+            start = time.perf_counter()
+            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+            samples[name].append(time.perf_counter() - start)
+    return {name: statistics.median(times) for name, times in samples.items()}
 
 
 _PLUGIN_PROBE = """
-import sys, time, intl_sdk, intl_sdk.checks, intl_sdk.plugins
+import sys, time, intl_sdk, intl_sdk.checks, intl_sdk.cli, intl_sdk.plugins
 from intl_sdk.entry_points import plugin_entry_points
 for point in plugin_entry_points("intl_sdk"):
     start = time.perf_counter()
@@ -57,6 +60,54 @@ def plugin_import_costs(env: dict[str, str]) -> dict[str, float]:
     return {plugin: statistics.median(costs) for plugin, costs in samples.items()}
 
 
+# The steps of `intl check` in the order it takes them, timed inside one fresh process.
+_PHASE_PROBE = """
+import sys, time
+clock = time.perf_counter
+marks = [clock()]
+import attrs, pluggy, tomllib
+marks.append(clock())
+import intl_sdk
+marks.append(clock())
+from intl_sdk.cli import build_parser
+args = build_parser("check").parse_args(["check", sys.argv[1]])
+marks.append(clock())
+from intl_sdk.plugins import installed_plugins
+plugins = installed_plugins()
+plugins.frameworks, plugins.rules
+marks.append(clock())
+plan = intl_sdk.load(sys.argv[1])
+marks.append(clock())
+findings = intl_sdk.check(plan)
+marks.append(clock())
+import io, contextlib
+from intl_sdk.cli.checking import FileResult
+from intl_sdk.cli.output import render_text
+with contextlib.redirect_stdout(io.StringIO()):
+    render_text([FileResult(sys.argv[1], findings)], color="never")
+marks.append(clock())
+print(*((later - earlier) * 1000 for earlier, later in zip(marks, marks[1:])))
+"""
+PHASES = (
+    "import attrs, pluggy, tomllib (the floor)",
+    "import intl_sdk (model, checks, line map)",
+    "intl_sdk.cli, argparse, the check parser",
+    "plugins: import, register, hooks",
+    "load the plan (tomllib and the model)",
+    "check (with the line map)",
+    "print the findings",
+)
+
+
+def phase_costs(env: dict[str, str]) -> list[float]:
+    """Median ms of each step of `intl check` (fresh processes, bytecode compiled)."""
+    rows = []
+    for _ in range(RUNS):
+        done = subprocess.run([sys.executable, "-c", _PHASE_PROBE, PLAN], capture_output=True, text=True, env=env)
+        rows.append([float(value) for value in done.stdout.split()])
+    return [statistics.median(column) for column in zip(*rows)]
+
+
 def main() -> None:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -64,11 +115,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as empty:
         # No bytecode: an empty pycache prefix and no writing, so every import compiles from source.
         cold_env = {**env, "PYTHONPYCACHEPREFIX": empty, "PYTHONDONTWRITEBYTECODE": "1"}
-        baseline = timed([sys.executable, "-c", "pass"], env)
-        check = timed([INTL, "check", PLAN], env)
-        floor = timed([sys.executable, "-c", "import attrs, pluggy, tomllib"], env)
-        cold = timed([INTL, "check", PLAN], cold_env, runs=max(5, RUNS // 3))
-        cold_baseline = timed([sys.executable, "-c", "pass"], cold_env, runs=max(5, RUNS // 3))
+        warm = timed({
+            "baseline": ([sys.executable, "-c", "pass"], env),
+            "floor": ([sys.executable, "-c", "import attrs, pluggy, tomllib"], env),
+            "check": ([INTL, "check", PLAN], env),
+        })
+        cold = timed({
+            "baseline": ([sys.executable, "-c", "pass"], cold_env),
+            "check": ([INTL, "check", PLAN], cold_env),
+        }, runs=max(5, RUNS // 3))
+    baseline, floor, check = warm["baseline"], warm["floor"], warm["check"]
+    cold_baseline, cold = cold["baseline"], cold["check"]
     probe = subprocess.run(
         [sys.executable, "-c", f"import sys; from intl_sdk.cli import main; main(['check', {PLAN!r}]); "
          "print('textual' in sys.modules, 'rich' in sys.modules, 'importlib.metadata' in sys.modules, "
@@ -76,13 +133,17 @@ def main() -> None:
         capture_output=True, text=True, env=env,
     )
     textual, rich, metadata, office = probe.stderr.split()[-4:]
-    print(f"Python {sys.version.split()[0]} on {os.uname().machine}, {os.cpu_count()} cores; medians of {RUNS} runs")
+    print(f"Python {sys.version.split()[0]} on {os.uname().machine}, {os.cpu_count()} cores; medians of {RUNS} runs, "
+          f"taking turns; load average {os.getloadavg()[0]:.2f}")
     print(f"  python -c pass (baseline)                  {baseline * 1000:7.1f} ms   1.00x")
     print(f"  python -c 'import attrs, pluggy, tomllib'  {floor * 1000:7.1f} ms   {floor / baseline:5.2f}x   (the floor)")
     print(f"  intl check examples/nwda.toml              {check * 1000:7.1f} ms   {check / baseline:5.2f}x   (target 7x)")
     print(f"  the same with no bytecode                  {cold * 1000:7.1f} ms   {cold / baseline:5.2f}x   "
           f"({cold / cold_baseline:4.2f}x python -c pass with no bytecode)")
-    print("  plugin imports during intl check (cumulative, median):")
+    print("  where the time goes inside intl check (median ms of fresh processes; the interpreter's own start aside):")
+    for phase, cost in zip(PHASES, phase_costs(env)):
+        print(f"    {phase:44} {cost:6.1f} ms")
+    print("  plugin imports during intl check (each, median):")
     for plugin, cost in plugin_import_costs(env).items():
         print(f"    {plugin:40} {cost:6.1f} ms")
     print(f"  imported by intl check: Textual {textual}, rich {rich}, importlib.metadata {metadata}, "
