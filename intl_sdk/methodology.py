@@ -74,8 +74,9 @@ METHODOLOGY_KEYS: tuple[str, ...] = tuple(c.key for c in METHODOLOGY)
 REFERENCE_COLLECTIONS: tuple[str, ...] = ("regions", "offices", "actions", "indicators", "agreements")
 
 _REFERENCE_RE = re.compile(r"^([a-z]+)\.(.+)$")
-_LISTED_RE = re.compile(rf"(?:{'|'.join(REFERENCE_COLLECTIONS)})\.[^\s,;]+")
-_PARTS_RE = re.compile(r"[,;\s]+")
+# Only the editor and spreadsheets read references from words: compiled (and cached by `re`) on their first use.
+_LISTED = rf"(?:{'|'.join(REFERENCE_COLLECTIONS)})\.[^\s,;]+"
+_PARTS = r"[,;\s]+"
 
 
 def parse_reference(text: str) -> tuple[str, str] | None:
@@ -87,7 +88,7 @@ def parse_reference(text: str) -> tuple[str, str] | None:
 def parse_references(text: str) -> list[str] | None:
     """`"actions.a, indicators.b"` as a list of references, when every part of the text is
     one; None when it is words (as the editor and a spreadsheet cell read a content)."""
-    parts = [part for part in _PARTS_RE.split(text.strip()) if part]
-    if parts and all(_LISTED_RE.fullmatch(part) for part in parts):
+    parts = [part for part in re.split(_PARTS, text.strip()) if part]
+    if parts and all(re.fullmatch(_LISTED, part) for part in parts):
         return parts
     return None

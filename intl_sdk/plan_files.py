@@ -18,14 +18,15 @@ from typing import Iterable, Iterator
 
 __all__ = ["find_toml_files", "has_format_line"]
 
-_LINE_RE = re.compile(rb"""^[ \t]*(?:(\[)|(?:format|"format"|'format')[ \t]*=)""", re.M)
+#: A table header or a `format =` line (compiled, and cached by `re`, when a folder is first scanned).
+_LINE = rb"""^[ \t]*(?:(\[)|(?:format|"format"|'format')[ \t]*=)"""
 
 
 def has_format_line(data: bytes) -> bool:
     """Whether a `format =` line comes before the first table header."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    match = _LINE_RE.search(data)
+    match = re.search(_LINE, data, re.M)
     return match is not None and match.group(1) is None
 
 

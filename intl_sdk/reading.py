@@ -20,8 +20,9 @@ from intl_sdk.model import FORMAT_VERSION, Plan
 
 __all__ = ["load", "loads", "parse_toml"]
 
-_TOML_POSITION_RE = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-_TOML_AT_END_RE = re.compile(r"\s*\(at end of document\)$")
+# Patterns for tomllib's error messages, compiled (and cached by `re`) only when a file has an error.
+_TOML_POSITION = r"\s*\(at line (\d+), column (\d+)\)$"
+_TOML_AT_END = r"\s*\(at end of document\)$"
 
 
 def parse_toml(text: str, file: str | None = None) -> dict[str, Any]:
@@ -61,12 +62,12 @@ def _deepest_line(text: str, limit: int = _READABLE_DEPTH) -> int | None:
 def _toml_error(error: tomllib.TOMLDecodeError, text: str, file: str | None) -> PlanError:
     message = str(error)
     line = column = None
-    position = _TOML_POSITION_RE.search(message)
+    position = re.search(_TOML_POSITION, message)
     if position:
         line, column = int(position.group(1)), int(position.group(2))
         message = message[: position.start()]
-    elif _TOML_AT_END_RE.search(message):
-        message = message[: _TOML_AT_END_RE.search(message).start()]  # type: ignore[union-attr]
+    elif at_end := re.search(_TOML_AT_END, message):
+        message = message[: at_end.start()]
         line = text.count("\n") + (0 if text.endswith("\n") else 1) or 1
     message = message[:1].lower() + message[1:]
     return PlanError(f"not valid TOML: {message}", file=file, line=line, column=column)
