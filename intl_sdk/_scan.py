@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from typing import NamedTuple
 from functools import cache, lru_cache
 
 __all__ = [
@@ -77,28 +76,25 @@ STATEMENT_RE = re.compile(
 _BARE_DOTTED_RE = re.compile(r"[A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*")
 
 
-class _ValueRes(NamedTuple):
-    key_eq: re.Pattern[str]
-    space: re.Pattern[str]
-    inline_space: re.Pattern[str]
-    string: re.Pattern[str]
-    scalar: re.Pattern[str]
-
-
-@cache
-def _value_res() -> _ValueRes:
+class _ValueRes:
     """What `parse_value` and `slow_statement` match with: values nested deeper
-    than the fast expressions follow, and the writer's edits inside a value."""
-    return _ValueRes(
-        key_eq=re.compile(rf"(?P<key>{_DOTTED})[ \t]*+=[ \t]*+"),
-        space=re.compile(r"(?:[ \t\r\n]++|#[^\n]*+)*+"),
-        inline_space=re.compile(r"[ \t]*+"),
-        string=re.compile(_STRING),
-        scalar=re.compile(
+    than the fast expressions follow, and the writer's edits inside a value.
+    Made once, by `_value_res`, when first needed."""
+
+    __slots__ = ("key_eq", "space", "inline_space", "string", "scalar")
+
+    def __init__(self) -> None:
+        self.key_eq = re.compile(rf"(?P<key>{_DOTTED})[ \t]*+=[ \t]*+")
+        self.space = re.compile(r"(?:[ \t\r\n]++|#[^\n]*+)*+")
+        self.inline_space = re.compile(r"[ \t]*+")
+        self.string = re.compile(_STRING)
+        self.scalar = re.compile(
             r"\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:[Zz]|[+-]\d\d:\d\d)?"
             r"|[^\s,\]}#]+"
-        ),
-    )
+        )
+
+
+_value_res = cache(_ValueRes)
 
 
 @cache

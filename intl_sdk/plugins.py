@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterable
 
 import pluggy
 
@@ -47,28 +47,50 @@ _RETURN_TYPES = {
 }
 
 
-# Named tuples, not attrs classes: every `intl check` defines them, and they cost nothing to define.
+# Plain classes, not attrs classes or named tuples: every `intl check` defines
+# them, and defining either of those costs a compiled method or several.
 
 
-class PluginFailure(NamedTuple):
+class PluginFailure:
     """A plugin that could not be used, and why, in one sentence."""
 
-    plugin: str
-    distribution: str
-    stage: str  # "import", "register", a hook's name, or a check's code
-    message: str
+    __slots__ = ("plugin", "distribution", "stage", "message")
+
+    def __init__(self, plugin: str, distribution: str, stage: str, message: str) -> None:
+        self.plugin = plugin
+        self.distribution = distribution
+        self.stage = stage  # "import", "register", a hook's name, or a check's code
+        self.message = message
 
     def __str__(self) -> str:
         return f"plugin {self.plugin!r} ({self.distribution}) failed in {self.stage}: {self.message}"
 
+    def __repr__(self) -> str:
+        return f"PluginFailure({self.plugin!r}, {self.distribution!r}, {self.stage!r}, {self.message!r})"
 
-class LoadedPlugin(NamedTuple):
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PluginFailure):
+            return NotImplemented
+        return (self.plugin, self.distribution, self.stage, self.message) == (
+            other.plugin, other.distribution, other.stage, other.message
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # compared by value, so not hashable
+
+
+class LoadedPlugin:
     """A plugin in use: its entry point's name, its distribution and the hooks it implements."""
 
-    name: str
-    distribution: str
-    version: str
-    hooks: list[str]
+    __slots__ = ("name", "distribution", "version", "hooks")
+
+    def __init__(self, name: str, distribution: str, version: str, hooks: list[str]) -> None:
+        self.name = name
+        self.distribution = distribution
+        self.version = version
+        self.hooks = hooks
+
+    def __repr__(self) -> str:
+        return f"LoadedPlugin({self.name!r}, {self.distribution!r}, {self.version!r}, {self.hooks!r})"
 
 
 def _strict() -> bool:

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping, NamedTuple, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from intl_sdk.errors import NotAPlanError, PlanError
 from intl_sdk.findings import Finding, Severity
 
 
-class FileResult(NamedTuple):
+class FileResult:
     """One file's outcome: its findings, or the `PlanError` that stopped it (or
-    why it was skipped). A named tuple: cheaper to define than an attrs class
-    on every `intl check`."""
+    why it was skipped). A plain class: an attrs class or a named tuple costs
+    a compiled method or several to define, on every `intl check`."""
 
-    path: str
-    findings: Sequence[Finding] = ()
-    error: PlanError | None = None
-    skipped: str | None = None
+    __slots__ = ("path", "findings", "error", "skipped")
+
+    def __init__(
+        self, path: str, findings: Sequence[Finding] = (), error: PlanError | None = None, skipped: str | None = None
+    ) -> None:
+        self.path = path
+        self.findings = findings
+        self.error = error
+        self.skipped = skipped
+
+    def __repr__(self) -> str:
+        return f"FileResult({self.path!r}, {len(self.findings)} findings, error={self.error!r}, skipped={self.skipped!r})"
 
 
 def check_paths(
