@@ -5,9 +5,10 @@ which `tomllib` does not give. Because the text is known to be valid, the
 regular expressions here only delimit (where a statement, a string or a
 bracket ends), never validate. Possessive quantifiers keep them linear.
 
-Compiling them is a measurable part of `intl check`'s start, so the ones a
-line map needs only for deep values or for the writer are compiled on first
-use (`header_re`, `_value_res`, `_comment_line_re`).
+Compiling them is a measurable part of `intl check`'s start, so all but the
+smallest are compiled on first use (`section_re`, `statement_re`, `header_re`,
+`_value_res`, ...): a plan without findings never needs its line map, and a
+line map needs the others only for deep values or for the writer.
 """
 
 from __future__ import annotations
@@ -18,13 +19,13 @@ from functools import cache, lru_cache
 
 __all__ = [
     "Node",
-    "SECTION_RE",
-    "STATEMENT_RE",
     "TRIVIA_RE",
     "comment_block_start",
     "header_re",
     "key_path",
     "parse_value",
+    "section_re",
+    "statement_re",
 ]
 
 #: A quoted key: a one-line string (a key is never a multi-line string).
@@ -56,11 +57,15 @@ _LOGICAL_LINE = (
     + r")*+(?:#[^\n]*+)?(?:\r?\n|\Z)|" + _EOL
 )
 _HEADER = r"""[ \t]*+\[(\[)?[ \t]*+((?:[^\]\n"'#]++|""" + _KEY_STRING + r")*+)\]\]?" + _EOL + "()"
-#: A header and the lines under it, up to the next header; or, with no header
-#: (group 2 is None), the root table's lines up to the first header. One
-#: expression for both: each copy of the logical line costs a millisecond to compile.
-SECTION_RE = re.compile(f"(?:{_HEADER})?(?:{_LOGICAL_LINE})*+")
 TRIVIA_RE = re.compile(_EOL)
+
+
+@cache
+def section_re() -> re.Pattern[str]:
+    """A header and the lines under it, up to the next header; or, with no header
+    (group 2 is None), the root table's lines up to the first header. One
+    expression for both: each copy of the logical line costs a millisecond to compile."""
+    return re.compile(f"(?:{_HEADER})?(?:{_LOGICAL_LINE})*+")
 
 
 @cache
@@ -72,10 +77,16 @@ def header_re() -> re.Pattern[str]:
 _KEY = r"(?:[A-Za-z0-9_-]++|" + _KEY_STRING + ")"
 _DOTTED = rf"{_KEY}(?:[ \t]*+\.[ \t]*+{_KEY})*+"
 _SCALAR = r"""[^\s#,\[\]{}"']++(?:[ \t]++[0-9][^\s#,\]}]*+)?"""
-#: `key = value  # comment` on its own line(s), with its line end.
-STATEMENT_RE = re.compile(
-    rf"[ \t]*+(?P<key>{_DOTTED})[ \t]*+=[ \t]*+(?P<value>{_STRING}|{_BRACKETS}|{_SCALAR})" + _EOL
-)
+
+
+@cache
+def statement_re() -> re.Pattern[str]:
+    """`key = value  # comment` on its own line(s), with its line end; its
+    `match(text, pos)` at a line start past the indent finds the statement
+    there, unless its value is nested deeper than `_FAST_DEPTH` (then
+    `slow_statement` does)."""
+    return re.compile(rf"[ \t]*+(?P<key>{_DOTTED})[ \t]*+=[ \t]*+(?P<value>{_STRING}|{_BRACKETS}|{_SCALAR})" + _EOL)
+
 _BARE_DOTTED_RE = re.compile(r"[A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*")
 
 
@@ -205,11 +216,6 @@ def _parse_value(text: str, pos: int, res: _ValueRes) -> Node:
     if char in "\"'":
         return Node("scalar", pos, res.string.match(text, pos).end())  # type: ignore[union-attr]
     return Node("scalar", pos, res.scalar.match(text, pos).end())  # type: ignore[union-attr]
-
-
-def statement_at(text: str, pos: int) -> re.Match[str] | None:
-    """The `key = value` statement at `pos` (a line start past its indent), if the fast expression finds it."""
-    return STATEMENT_RE.match(text, pos)
 
 
 def slow_statement(text: str, pos: int) -> tuple[int, int, int, int, int, str]:

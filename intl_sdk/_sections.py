@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-from intl_sdk._scan import TRIVIA_RE, Node, key_path, slow_statement, statement_at
+from intl_sdk._scan import TRIVIA_RE, Node, key_path, slow_statement, statement_re
 
 __all__ = ["ONLY_BARE_KEYS", "Path", "Section", "Span", "Statement", "record_nested", "scan_statements", "section_keys"]
 
@@ -84,6 +84,7 @@ def scan_statements(text: str, section: Section) -> None:
     out: list[Statement] = []
     by_path: dict[Path, Statement] = {}
     base = section.path
+    statement_at = statement_re().match
     while pos < end:
         trivia = TRIVIA_RE.match(text, pos, end)
         if trivia is not None and trivia.end() > pos:
@@ -113,6 +114,7 @@ def section_keys(text: str, start: int, end: int) -> dict:
     whether the value spans lines); with `ONLY_BARE_KEYS` when every key is bare."""
     keys: dict = {ONLY_BARE_KEYS: True}
     pos = start
+    statement_at = statement_re().match
     while pos < end:
         trivia = TRIVIA_RE.match(text, pos, end)
         if trivia is not None and trivia.end() > pos:

@@ -15,12 +15,12 @@ from __future__ import annotations
 import gc
 
 from intl_sdk._scan import (
-    SECTION_RE,
     TRIVIA_RE,
     comment_block_start,
     header_re,
     key_path,
     parse_value,
+    section_re,
     slow_statement,
 )
 from intl_sdk._sections import (
@@ -104,7 +104,7 @@ class Layout:
         count = text.count
         add = self._add
         pos, line, last = 0, 1, 0
-        for match in SECTION_RE.finditer(text):
+        for match in section_re().finditer(text):
             start = match.start()
             if start != pos:
                 raise _Fallback
