@@ -19,6 +19,10 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent))
+
+from plan_factory import make_plan_text  # noqa: E402
+
 REPO = Path(__file__).resolve().parents[1]
 INTL = str(Path(sys.executable).with_name("intl"))
 PLAN = str(REPO / "examples" / "nwda.toml")
@@ -90,11 +94,11 @@ print(*((later - earlier) * 1000 for earlier, later in zip(marks, marks[1:])))
 """
 PHASES = (
     "import attrs, pluggy, tomllib (the floor)",
-    "import intl_sdk (model, checks, line map)",
+    "import intl_sdk (model, checks)",
     "intl_sdk.cli, argparse, the check parser",
     "plugins: import, register, hooks",
     "load the plan (tomllib and the model)",
-    "check (with the line map)",
+    "check (the line map and its expressions too)",
     "print the findings",
 )
 
@@ -112,32 +116,39 @@ def main() -> None:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     subprocess.run([INTL, "check", PLAN], capture_output=True, env=env)  # writes any missing bytecode, fills caches
-    with tempfile.TemporaryDirectory() as empty:
+    with tempfile.TemporaryDirectory() as empty, tempfile.TemporaryDirectory() as plans:
         # No bytecode: an empty pycache prefix and no writing, so every import compiles from source.
         cold_env = {**env, "PYTHONPYCACHEPREFIX": empty, "PYTHONDONTWRITEBYTECODE": "1"}
+        # A small plan with no finding: it needs no line map, so the map's expressions are never compiled.
+        clean_plan = Path(plans, "clean.toml")
+        clean_plan.write_text(make_plan_text(20, 4, 8, findings=False), encoding="utf-8")
         warm = timed({
             "baseline": ([sys.executable, "-c", "pass"], env),
             "floor": ([sys.executable, "-c", "import attrs, pluggy, tomllib"], env),
             "check": ([INTL, "check", PLAN], env),
+            "clean": ([INTL, "check", str(clean_plan)], env),
         })
         cold = timed({
             "baseline": ([sys.executable, "-c", "pass"], cold_env),
             "check": ([INTL, "check", PLAN], cold_env),
         }, runs=max(5, RUNS // 3))
-    baseline, floor, check = warm["baseline"], warm["floor"], warm["check"]
+    baseline, floor, check, clean = warm["baseline"], warm["floor"], warm["check"], warm["clean"]
     cold_baseline, cold = cold["baseline"], cold["check"]
-    probe = subprocess.run(
-        [sys.executable, "-c", f"import sys; from intl_sdk.cli import main; main(['check', {PLAN!r}]); "
-         "print('textual' in sys.modules, 'rich' in sys.modules, 'importlib.metadata' in sys.modules, "
-         "any(m in sys.modules for m in ('openpyxl', 'docx', 'lxml', 'intl_sdk.office')), file=sys.stderr)"],
-        capture_output=True, text=True, env=env,
-    )
+    probe_command = [
+        sys.executable, "-c", f"import sys; from intl_sdk.cli import main; main(['check', {PLAN!r}]); "
+        "print('textual' in sys.modules, 'rich' in sys.modules, 'importlib.metadata' in sys.modules, "
+        "any(m in sys.modules for m in ('openpyxl', 'docx', 'lxml', 'intl_sdk.office')), file=sys.stderr)",
+    ]
+    subprocess.run(probe_command, capture_output=True, env=env)  # `python -c` has its own sys.path: cache it first
+    probe = subprocess.run(probe_command, capture_output=True, text=True, env=env)
     textual, rich, metadata, office = probe.stderr.split()[-4:]
     print(f"Python {sys.version.split()[0]} on {os.uname().machine}, {os.cpu_count()} cores; medians of {RUNS} runs, "
           f"taking turns; load average {os.getloadavg()[0]:.2f}")
     print(f"  python -c pass (baseline)                  {baseline * 1000:7.1f} ms   1.00x")
     print(f"  python -c 'import attrs, pluggy, tomllib'  {floor * 1000:7.1f} ms   {floor / baseline:5.2f}x   (the floor)")
     print(f"  intl check examples/nwda.toml              {check * 1000:7.1f} ms   {check / baseline:5.2f}x   (target 7x)")
+    print(f"  intl check of a plan without findings      {clean * 1000:7.1f} ms   {clean / baseline:5.2f}x   "
+          "(400 lines like nwda, from plan_factory)")
     print(f"  the same with no bytecode                  {cold * 1000:7.1f} ms   {cold / baseline:5.2f}x   "
           f"({cold / cold_baseline:4.2f}x python -c pass with no bytecode)")
     print("  where the time goes inside intl check (median ms of fresh processes; the interpreter's own start aside):")
