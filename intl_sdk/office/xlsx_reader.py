@@ -51,13 +51,10 @@ def _cell(cell) -> Cell:
 def _all_rows(sheet):
     """Every row from A1, whatever dimensions the file declares (some writers declare A1 alone).
 
-    `reset_dimensions` + `iter_rows` would read the sheet twice (once to measure it);
-    the read-only sheet's row generator reads it once."""
-    rows = getattr(sheet, "_cells_by_row", None)
-    if rows is None:  # another openpyxl: the documented way
-        sheet.reset_dimensions()
-        return sheet.iter_rows()
-    return rows(1, 1, None, None)
+    After `reset_dimensions`, `iter_rows` reads the sheet once, to its last row,
+    each row as long as the file wrote it."""
+    sheet.reset_dimensions()
+    return sheet.iter_rows()
 
 
 def read_xlsx(path: str) -> Source:
