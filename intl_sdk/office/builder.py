@@ -24,7 +24,7 @@ from intl_sdk.office.headers import normalise
 from intl_sdk.office.ids import slug, unique_id
 from intl_sdk.office.locate import Located, locate, locate_mapped
 from intl_sdk.office.numbers import plain
-from intl_sdk.office.rows import Note, RowData, read_row
+from intl_sdk.office.rows import Note, RowData, read_row, row_columns
 from intl_sdk.office.sources import read_source
 from intl_sdk.office.strategy_reader import read_strategy
 from intl_sdk.office.values import text_of
@@ -147,8 +147,9 @@ class _Builder:
         return self.source.position(located.table, row, first)
 
     def rows(self, located: Located):
+        columns = row_columns(located)
         for row in range(located.header_row + 1, len(located.table.rows)):
-            data = read_row(self.source, located, row, self.notes, decimal_comma=self.options.decimal_comma)
+            data = read_row(self.source, located, row, self.notes, decimal_comma=self.options.decimal_comma, columns=columns)
             if not data.empty:
                 yield row, data
 
