@@ -141,9 +141,14 @@ class _Builder:
     plan: Plan = field(factory=Plan)
     region_lines: list[tuple[int, list[tuple[str, str]]]] = field(factory=list)  # region index, (line, position)
     last_table: SourceTable | None = None  # where the last region came from (continuation rows)
+    first_columns: dict[int, int] = field(factory=dict)  # id(located) -> its first column read
 
     def position(self, located: Located, row: int) -> str:
-        first = min((index for index, column in located.columns if column.role != "derived"), default=0)
+        """Where a row's item came from: its first column that is read (not derived)."""
+        first = self.first_columns.get(id(located))
+        if first is None:
+            first = min((index for index, column in located.columns if column.role != "derived"), default=0)
+            self.first_columns[id(located)] = first
         return self.source.position(located.table, row, first)
 
     def rows(self, located: Located):
