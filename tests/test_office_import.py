@@ -301,3 +301,19 @@ def test_an_existing_plan_is_not_replaced_without_force(run_intl, tmp_path):
     line = _one_error_line(run_intl("import", str(source), "-o", str(out)))
     assert "exists" in line and out.read_text(encoding="utf-8") == "format = 1\n# my notes\n"
     assert run_intl("import", str(source), "-o", str(out), "--force").returncode == 0
+
+
+def test_text_cells_are_kept_as_written_ids_stripped_and_an_id_of_spaces_is_empty():
+    from intl_sdk.office.builder import ImportOptions, build_plan
+    from intl_sdk.office.cells import Source, SourceTable
+
+    rows = [["Id", "Region id", "Title", "Pillars", "Cost"],
+            [" trade-1 ", "north", "  Trade mission  ", " a ,b;  c ", 1200],
+            ["   ", "north", "Fair\n stand", "", 0.5]]
+    table = SourceTable("Actions", [[Cell(value) for value in row] for row in rows])
+    result = build_plan(Source("plan.xlsx", [table]), ImportOptions())
+    first, second = result.plan.actions
+    assert (first.id, first.region, first.title, first.pillars, first.cost) == (
+        "trade-1", "north", "  Trade mission  ", ["a", "b", "c"], 1200)
+    assert second.id is None and second.title == "Fair\n stand" and second.cost == Decimal("0.5")
+    assert first.extra["imported_from"] == "plan.xlsx!Actions!A2" and result.notes == []
