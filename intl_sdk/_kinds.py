@@ -31,6 +31,10 @@ class TypeMismatch(Exception):
         self.value = value
 
 
+class TooDeep(TypeMismatch):
+    """A value nested deeper than `MAX_NESTING`."""
+
+
 def describe_value(value: object) -> str:
     """A short, literal description of a value for error messages."""
     if isinstance(value, bool):
@@ -341,7 +345,7 @@ MAX_NESTING = 32
 def check_unknown(value: Any, path: tuple, depth: int = 0) -> None:
     """An unknown key's value: any TOML, but finite and not nested too deeply."""
     if depth > MAX_NESTING:
-        raise TypeMismatch(path, f"a value nested at most {MAX_NESTING} levels deep", value)
+        raise TooDeep(path, f"a value nested at most {MAX_NESTING} levels deep", value)
     kind = type(value)
     if kind is Decimal:
         if not value.is_finite():

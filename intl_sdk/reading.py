@@ -31,14 +31,20 @@ def parse_toml(text: str, file: str | None = None) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as error:
         raise _toml_error(error, text, file) from None
     except RecursionError:
-        raise PlanError("arrays or tables are nested too deeply to read", file=file, line=_deepest_line(text)) from None
+        raise PlanError(_TOO_DEEP, file=file, line=_deepest_line(text)) from None
     except ValueError:  # tomllib lets Python's limit on an integer's digits through
         match = re.search(r"\d{1000,}", text)
         line = text.count("\n", 0, match.start()) + 1 if match else None
         raise PlanError("a number has too many digits to be a plan's figure", file=file, line=line) from None
 
 
-def _deepest_line(text: str, limit: int = 100) -> int | None:
+_TOO_DEEP = "arrays or tables are nested too deeply to read"
+#: Brackets nested deeper than this are "too deep to read", whether or not tomllib
+#: had the stack for them (a plan allows 32 levels in unknown keys: `_kinds.MAX_NESTING`).
+_READABLE_DEPTH = 100
+
+
+def _deepest_line(text: str, limit: int = _READABLE_DEPTH) -> int | None:
     """The line where brackets first nest deeper than `limit`, for the error message."""
     depth = 0
     for match in re.finditer(r"[\[{]|[\]}]|\n", text):
@@ -88,6 +94,13 @@ def loads(text: str | bytes, *, path: str | os.PathLike[str] | None = None) -> P
         _check_format(data, origin)
         try:
             plan = _kinds.build(Plan, data, ())
+        except _kinds.TooDeep as mismatch:
+            # Whether tomllib itself ran out of stack on such a text depends on the caller's
+            # recursion limit; past `_READABLE_DEPTH` the answer is the same either way.
+            line = _deepest_line(text)
+            if line is None:
+                raise _type_error(mismatch, origin) from None
+            raise PlanError(_TOO_DEEP, file=file, line=line) from None
         except _kinds.TypeMismatch as mismatch:
             raise _type_error(mismatch, origin) from None
     finally:

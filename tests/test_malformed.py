@@ -134,3 +134,23 @@ def test_a_10_mb_string_loads_checks_and_saves():
     assert plan.strategy.name == name
     intl_sdk.check(plan)
     assert intl_sdk.dumps(plan) == text
+
+
+@pytest.mark.parametrize("depth", [150, 5_000])
+def test_brackets_nested_past_reading_are_one_answer_whatever_the_stack(tmp_path, depth):
+    """150 levels parse in tomllib and 5,000 exhaust its stack: both are "too deeply
+    to read" at the line, from the library and from `intl check` alike (before, the
+    answer depended on how much stack the caller had left)."""
+    data = b"format = 1\nframeworks = []\n\n[strategy]\n\ndeep = " + b"[" * depth + b"]" * depth + b"\n"
+    with pytest.raises(PlanError) as caught:
+        intl_sdk.loads(data, path="plan.toml")
+    assert str(caught.value) == "plan.toml:6: arrays or tables are nested too deeply to read"
+    path = tmp_path / "plan.toml"
+    path.write_bytes(data)
+    assert _run_cli("check", str(path))[::2] == (2, f"error: {path}:6: arrays or tables are nested too deeply to read\n")
+
+
+def test_brackets_nested_past_the_plans_limit_but_readable_name_the_place():
+    data = b"format = 1\n\n[strategy]\ndeep = " + b"[" * 40 + b"]" * 40 + b"\n"
+    with pytest.raises(PlanError, match=r"^plan.toml:4:\d+: `strategy.deep(\[0\]){32,}` must be a value nested at most 32"):
+        intl_sdk.loads(data, path="plan.toml")

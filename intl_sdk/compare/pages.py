@@ -10,10 +10,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Iterator
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 
 from intl_sdk.checks.context import format_number
-from intl_sdk.report.render import html_text, markdown_text
+from intl_sdk.report.render import template_environment
 
 __all__ = ["render_html", "render_markdown"]
 
@@ -25,15 +25,7 @@ _BAR_LABEL, _BAR_SPAN, _BAR_HEIGHT, _BAR_GAP = 230, 380, 16, 6
 
 @lru_cache(maxsize=None)
 def _environment(kind: str) -> Environment:
-    environment = Environment(
-        loader=PackageLoader("intl_sdk.compare", "templates"),
-        autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False) if kind == "html" else False,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    environment.filters["t"] = html_text if kind == "html" else markdown_text
+    environment = template_environment("intl_sdk.compare", kind)
     environment.globals["heat_level"] = heat_level
     return environment
 

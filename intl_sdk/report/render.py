@@ -43,10 +43,11 @@ def html_text(value: object) -> str:
     return printable(str(value), keep_newlines=True)
 
 
-@lru_cache(maxsize=None)
-def _environment(kind: str) -> Environment:
+def template_environment(package: str, kind: str) -> Environment:
+    """Jinja for a package's `templates/`: HTML autoescaped, Markdown through
+    `markdown_text`; the `t` filter makes plan text inert in either."""
     environment = Environment(
-        loader=PackageLoader("intl_sdk.report", "templates"),
+        loader=PackageLoader(package, "templates"),
         autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False) if kind == "html" else False,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -55,6 +56,11 @@ def _environment(kind: str) -> Environment:
     )
     environment.filters["t"] = html_text if kind == "html" else markdown_text
     return environment
+
+
+@lru_cache(maxsize=None)
+def _environment(kind: str) -> Environment:
+    return template_environment("intl_sdk.report", kind)
 
 
 def _findings(plan: Plan, findings: list[Finding] | None) -> list[Finding]:
