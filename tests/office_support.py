@@ -25,6 +25,16 @@ def export_xlsx(plan: Plan, path: Path) -> list[str]:
     return list(export.lost)
 
 
+def export_csv(plan: Plan, folder: Path) -> list[str]:
+    """Write `plan` as a folder of CSV files; what the export says it could not keep."""
+    from intl_sdk.office.csv_writer import write_csv
+    from intl_sdk.office.sheets import plan_tables
+
+    export = plan_tables(plan)
+    write_csv(export, str(folder))
+    return list(export.lost)
+
+
 def import_plan(path: Path, **options):
     from intl_sdk.office.builder import ImportOptions, import_file
 

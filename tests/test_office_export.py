@@ -144,3 +144,14 @@ def test_what_the_methodology_cannot_keep_is_named(tmp_path):
     assert export_xlsx(plan, tmp_path / "plan.xlsx") == [
         "methodology.notes: a key [methodology] does not define has no row on the Strategy sheet"
     ]
+
+
+def test_every_sheet_declares_its_extent(run_intl, tmp_path):
+    # The dimension spares a reader a pass over the sheet to size it (openpyxl's read-only mode makes one).
+    out = tmp_path / "nwda.xlsx"
+    assert run_intl("export", NWDA, "-o", str(out)).returncode == 0
+    declared = {sheet.title: sheet.calculate_dimension() for sheet in openpyxl.load_workbook(out, read_only=True).worksheets}
+    book = openpyxl.load_workbook(out)
+    assert declared == {sheet.title: f"A1:{sheet.cell(1, sheet.max_column).column_letter}{sheet.max_row}"
+                        for sheet in book.worksheets}
+    assert declared["Action plan"] == "A1:D8"

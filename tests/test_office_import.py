@@ -245,6 +245,23 @@ def test_a_formula_error_in_a_share_cell_is_named(tmp_path):
     assert [(r.name, r.share) for r in result.plan.regions] == [("India", 12), ("China", None)]
 
 
+def test_a_workbook_that_declares_a1_alone_imports_every_row_and_column(tmp_path):
+    source = workbook(tmp_path / "a1.xlsx", {"Action plan": [["Target region", "Resource share", "Lead officer"],
+                                                             ["India", 40, "Raj"], ["China", 60, "Li"]]})
+    # Some writers declare a sheet's size as A1 whatever it holds; the import must not trust it.
+    with zipfile.ZipFile(source) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = next(name for name in parts if name.startswith("xl/worksheets/sheet"))
+    xml = parts[sheet].decode("utf-8")
+    assert '<dimension ref="A1:C3"/>' in xml
+    parts[sheet] = xml.replace('<dimension ref="A1:C3"/>', '<dimension ref="A1"/>').encode("utf-8")
+    with zipfile.ZipFile(source, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    plan = import_plan(source).plan
+    assert [(r.name, r.share, r.extra["Lead officer"]) for r in plan.regions] == [("India", 40, "Raj"), ("China", 60, "Li")]
+
+
 def test_ten_thousand_rows_are_all_imported(tmp_path):
     rows = [["Id", "Region id", "Title", "Pillars", "Cost"]]
     rows += [[f"action-{n}", "north", f"Action {n}", "competitive-sectors", 1000 + n] for n in range(10_000)]
@@ -284,3 +301,19 @@ def test_an_existing_plan_is_not_replaced_without_force(run_intl, tmp_path):
     line = _one_error_line(run_intl("import", str(source), "-o", str(out)))
     assert "exists" in line and out.read_text(encoding="utf-8") == "format = 1\n# my notes\n"
     assert run_intl("import", str(source), "-o", str(out), "--force").returncode == 0
+
+
+def test_text_cells_are_kept_as_written_ids_stripped_and_an_id_of_spaces_is_empty():
+    from intl_sdk.office.builder import ImportOptions, build_plan
+    from intl_sdk.office.cells import Source, SourceTable
+
+    rows = [["Id", "Region id", "Title", "Pillars", "Cost"],
+            [" trade-1 ", "north", "  Trade mission  ", " a ,b;  c ", 1200],
+            ["   ", "north", "Fair\n stand", "", 0.5]]
+    table = SourceTable("Actions", [[Cell(value) for value in row] for row in rows])
+    result = build_plan(Source("plan.xlsx", [table]), ImportOptions())
+    first, second = result.plan.actions
+    assert (first.id, first.region, first.title, first.pillars, first.cost) == (
+        "trade-1", "north", "  Trade mission  ", ["a", "b", "c"], 1200)
+    assert second.id is None and second.title == "Fair\n stand" and second.cost == Decimal("0.5")
+    assert first.extra["imported_from"] == "plan.xlsx!Actions!A2" and result.notes == []

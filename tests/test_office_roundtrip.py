@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import intl_sdk
-from office_support import export_xlsx, fit_to_a_spreadsheet, import_plan, without_imported_from
+from office_support import export_csv, export_xlsx, fit_to_a_spreadsheet, import_plan, without_imported_from
 from strategies import plans
 from support import EXAMPLES
 
@@ -72,3 +72,22 @@ def test_what_a_cell_cannot_hold_is_named(tmp_path):
     assert export_xlsx(long, tmp_path / "long.xlsx") == ["regions.a.summary: 40,000 characters; a cell holds 32,767: the rest is cut"]
     assert import_plan(tmp_path / "long.xlsx").plan.regions[0].summary == "x" * 32_767
     assert back.regions[0].share == intl_sdk.loads("format = 1\n[[regions]]\nshare = 12.3456789012346\n").regions[0].share
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_numbers_past_28_digits_come_back_whole(tmp_path, kind):
+    """Decimal's `normalize` rounds to 28 digits: a 29-digit unknown number was taken
+    for a 5-digit one, written as a float and read back as 1.5625E+28, unnamed."""
+    plan = intl_sdk.loads(
+        "format = 1\n[strategy]\nname = \"A\"\nbig = 15624999999999999999999999995\n"
+        "fine = 123456789012345678.12345678901234567890\n[[regions]]\nid = \"a\"\nname = \"A\"\nshare = 100\n"
+        "x = 99999999999999999999999999999.5\n"
+    )
+    if kind == "xlsx":
+        assert export_xlsx(plan, tmp_path / "plan.xlsx") == []
+        back = without_imported_from(import_plan(tmp_path / "plan.xlsx").plan)
+    else:
+        assert export_csv(plan, tmp_path / "csv") == []
+        back = without_imported_from(import_plan(tmp_path / "csv").plan)
+    assert back.strategy.extra == plan.strategy.extra
+    assert back.regions[0].extra == plan.regions[0].extra

@@ -24,7 +24,7 @@ from intl_sdk.office.headers import normalise
 from intl_sdk.office.ids import slug, unique_id
 from intl_sdk.office.locate import Located, locate, locate_mapped
 from intl_sdk.office.numbers import plain
-from intl_sdk.office.rows import Note, RowData, read_row
+from intl_sdk.office.rows import Note, RowData, read_row, row_columns
 from intl_sdk.office.sources import read_source
 from intl_sdk.office.strategy_reader import read_strategy
 from intl_sdk.office.values import text_of
@@ -141,14 +141,20 @@ class _Builder:
     plan: Plan = field(factory=Plan)
     region_lines: list[tuple[int, list[tuple[str, str]]]] = field(factory=list)  # region index, (line, position)
     last_table: SourceTable | None = None  # where the last region came from (continuation rows)
+    first_columns: dict[int, int] = field(factory=dict)  # id(located) -> its first column read
 
     def position(self, located: Located, row: int) -> str:
-        first = min((index for index, column in located.columns if column.role != "derived"), default=0)
+        """Where a row's item came from: its first column that is read (not derived)."""
+        first = self.first_columns.get(id(located))
+        if first is None:
+            first = min((index for index, column in located.columns if column.role != "derived"), default=0)
+            self.first_columns[id(located)] = first
         return self.source.position(located.table, row, first)
 
     def rows(self, located: Located):
+        columns = row_columns(located)
         for row in range(located.header_row + 1, len(located.table.rows)):
-            data = read_row(self.source, located, row, self.notes, decimal_comma=self.options.decimal_comma)
+            data = read_row(self.source, located, row, self.notes, decimal_comma=self.options.decimal_comma, columns=columns)
             if not data.empty:
                 yield row, data
 

@@ -17,6 +17,8 @@ from typing import Any
 
 from attrs import define
 
+from intl_sdk.office.numbers import strip_zeros
+
 __all__ = ["OutCell", "Losses", "fits_plain_cell", "number_out", "text_out", "toml_out", "unknown_out", "date_out"]
 
 MAX_TEXT = 32_767
@@ -69,7 +71,12 @@ def text_out(text: Any, where: str, lost: Losses) -> OutCell:
 
 
 def significant_digits(number: Decimal) -> int:
-    return len(number.normalize().as_tuple().digits) if number else 1
+    """Digits from the first to the last non-zero one (`normalize` would round to the
+    context's 28 digits first, and call a 29-digit integer short)."""
+    if not number:
+        return 1
+    digits = "".join(map(str, number.as_tuple().digits)).strip("0")
+    return len(digits)
 
 
 def _as_cell_number(number: Decimal) -> int | float:
@@ -88,10 +95,10 @@ def number_out(value: Any, where: str, lost: Losses, *, percent: bool = False) -
             context.prec = MAX_DIGITS
             rounded = +number
         lost.add(where, f"{number} has {digits} significant digits; a spreadsheet keeps {MAX_DIGITS}: "
-                        f"written as {rounded.normalize()}")
+                        f"written as {strip_zeros(rounded)}")
         number = rounded
     if percent:
-        places = max(0, -number.normalize().as_tuple().exponent)  # type: ignore[operator]
+        places = max(0, -strip_zeros(number).as_tuple().exponent)  # type: ignore[operator]
         return OutCell(number, f"percent:{min(places, 13)}")  # the share: the workbook divides by 100
     return OutCell(_as_cell_number(number))
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from intl_sdk.office.cellout import OutCell
 from intl_sdk.office.ids import slug
+from intl_sdk.office.numbers import strip_zeros
 from intl_sdk.office.sheets import Export
 
 __all__ = ["write_csv", "guard"]
@@ -39,7 +40,7 @@ def _text(cell: OutCell) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, Decimal):
-        return format(value.normalize() if value != value.to_integral_value() else value.quantize(Decimal(1)), "f")
+        return format(strip_zeros(value), "f")
     if isinstance(value, float):
         return repr(value)
     if isinstance(value, (_dt.date, _dt.time)):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 
 from attrs import frozen
 
@@ -47,12 +47,20 @@ _BLANKS = {"", "-", "--", "\u2013", "\u2014", "n/a", "na", "none", "(none)", "no
 _MONITOR_RE = re.compile(r"\(?\s*monitor(?:ed|ing)?(?:\s+only)?\s*\)?", re.I)
 
 
+def strip_zeros(number: Decimal) -> Decimal:
+    """`number.normalize()` without its rounding to the context's precision (28 digits):
+    a 29-digit integer under an unknown key must come back whole."""
+    with localcontext() as context:
+        context.prec = max(context.prec, len(number.as_tuple().digits))
+        return number.normalize()
+
+
 def plain(number: Decimal) -> int | Decimal:
     """A whole Decimal as `int` (`24.00` -> 24); others (and whole numbers from 10^18 on,
     which only unknown keys may hold) as a Decimal without trailing zeros."""
     if number == number.to_integral_value() and abs(number) < 10**18:
         return int(number)
-    return number.normalize()
+    return strip_zeros(number)
 
 
 def exact(value: int | float | Decimal) -> int | Decimal:

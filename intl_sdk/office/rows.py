@@ -13,12 +13,12 @@ from typing import Any
 from attrs import define, field
 
 from intl_sdk.office.cells import Source
-from intl_sdk.office.headers import field_type
+from intl_sdk.office.headers import Column, field_type
 from intl_sdk.office.locate import Located
 from intl_sdk.office.numbers import NotReadable
 from intl_sdk.office.values import Figure, read_figure, read_value, text_of, toml_value, typed_value
 
-__all__ = ["Note", "RowData", "read_row"]
+__all__ = ["Note", "RowData", "read_row", "row_columns"]
 
 
 @define
@@ -61,15 +61,46 @@ class RowData:
     empty: bool = True
 
 
-def read_row(source: Source, located: Located, row: int, notes: list[Note], *, decimal_comma: bool) -> RowData:
-    """Read one row of a located table. Empty cells are left out; so is a row of them (`empty`)."""
-    table = located.table
-    out = RowData()
+#: Field types whose text cells are read as written (`id`: stripped), without `read_value`.
+_AS_WRITTEN = {"text": False, "region": False, "id": True}
+
+
+def row_columns(located: Located) -> list[tuple[int, Column, str | None, bool | None]]:
+    """The table's columns with what every row needs of them, worked out once per table:
+    each field's type, and whether its text cells are taken as written (None) or stripped."""
+    out = []
     for index, column in located.columns:
-        cell = table.cell(row, index)
-        if cell.empty:
+        type_ = field_type(located.kind, column.key) if column.role == "field" else None  # type: ignore[arg-type]
+        as_written = _AS_WRITTEN.get(type_) if type_ is not None and not column.toml else None  # type: ignore[arg-type]
+        out.append((index, column, type_, as_written))
+    return out
+
+
+def read_row(source: Source, located: Located, row: int, notes: list[Note], *, decimal_comma: bool,
+             columns: list[tuple[int, Column, str | None, bool | None]] | None = None) -> RowData:
+    """Read one row of a located table. Empty cells are left out; so is a row of them (`empty`).
+    `columns` is `row_columns(located)`, which a caller reading many rows makes once."""
+    table = located.table
+    cells = table.rows[row] if row < len(table.rows) else ()
+    width = len(cells)
+    out = RowData()
+    data, positions = out.data, out.positions
+    for index, column, type_, strip in columns if columns is not None else row_columns(located):
+        if index >= width:
+            continue
+        cell = cells[index]
+        value = cell.value
+        if value is None or value == "":
             continue
         out.empty = False
+        if strip is not None and type(value) is str and not cell.error:  # text as written: most cells
+            if strip:
+                value = value.strip()
+                if not value:
+                    continue
+            data[column.key] = value  # type: ignore[index]
+            positions[column.key] = _Where(source, table, row, index)  # type: ignore[index]
+            continue
         where = _Where(source, table, row, index)
         try:
             if column.role == "derived":
@@ -77,16 +108,15 @@ def read_row(source: Source, located: Located, row: int, notes: list[Note], *, d
             if column.toml:
                 value = toml_value(cell)
             elif column.role == "field":
-                type_ = field_type(located.kind, column.key)  # type: ignore[arg-type]
                 if type_ == "quantity":
                     figure = read_figure(cell, decimal_comma=decimal_comma)
                     if figure is not None:
                         out.figures[column.key] = figure  # type: ignore[index]
                         if column.year is not None:
                             out.header_years[column.key] = column.year  # type: ignore[index]
-                        out.positions[column.key] = where  # type: ignore[index]
+                        positions[column.key] = where  # type: ignore[index]
                     continue
-                value = read_value(cell, type_, decimal_comma=decimal_comma)
+                value = read_value(cell, type_, decimal_comma=decimal_comma)  # type: ignore[arg-type]
             elif column.role == "actual":
                 figure = read_figure(cell, decimal_comma=decimal_comma)
                 if figure is None or figure.value is None:
@@ -108,11 +138,11 @@ def read_row(source: Source, located: Located, row: int, notes: list[Note], *, d
         if value is None:
             continue
         if column.role == "field":
-            if field_type(located.kind, column.key) == "year":  # type: ignore[arg-type]
+            if type_ == "year":
                 out.years[column.key] = value  # type: ignore[index]
             else:
-                out.data[column.key] = value  # type: ignore[index]
-            out.positions[column.key] = where  # type: ignore[index]
+                data[column.key] = value  # type: ignore[index]
+            positions[column.key] = where  # type: ignore[index]
         elif column.role == "extra":
             out.extra[column.key] = value  # type: ignore[index]
         elif column.role == "measurement-extra":

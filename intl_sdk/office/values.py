@@ -92,53 +92,76 @@ def _short(text: str) -> str:
 
 def read_value(cell: Cell, type_: str, *, decimal_comma: bool = False) -> Any:
     """The value of a cell in a column of `type_` (see `headers.field_type`), None when empty."""
-    if cell.empty:
+    value = cell.value
+    if value is None or value == "":
         return None
     if cell.error and type_ not in ("share", "quantity"):
-        raise NotReadable(f"{cell.value!s} is a formula error")
+        raise NotReadable(f"{value!s} is a formula error")
     if type_ in ("text", "region"):
         return text_of(cell)
-    if isinstance(cell.value, str) and not cell.value.strip():
+    if isinstance(value, str) and not value.strip():
         return None  # spaces in a cell that takes a number, a date or an id: empty
-    if type_ == "id":
-        return text_of(cell).strip()  # type: ignore[union-attr]
-    if type_ == "ids":
-        return [part.strip() for part in _SPLIT_RE.split(text_of(cell) or "") if part.strip()]
-    if type_ == "share":
-        return parse_share(cell, decimal_comma=decimal_comma)
-    if type_ == "number":
-        quantity = parse_quantity(cell, decimal_comma=decimal_comma)
-        if quantity is None:
-            return None
-        scale = (quantity.unit or "").split()[-1:] or [""]
-        if scale[0] == "%":
-            raise NotReadable(f"{text_of(cell)!r} is a percentage, not an amount")
-        return plain(Decimal(quantity.value) * _SCALE[scale[0]]) if scale[0] in _SCALE else quantity.value
-    if type_ == "year":
-        return parse_year(cell)
-    if type_ == "date":
-        value = cell.value
-        if isinstance(value, _dt.datetime):
-            return value.date()
-        if isinstance(value, _dt.date):
-            return value
-        text = text_of(cell).strip()  # type: ignore[union-attr]
-        if _ISO_DATE_RE.fullmatch(text):
-            try:
-                return _dt.date.fromisoformat(text)
-            except ValueError:
-                pass
-        raise NotReadable(f"{text!r} is not a date (YYYY-MM-DD)")
-    if type_ == "bool":
-        if isinstance(cell.value, bool):
-            return cell.value
-        text = (text_of(cell) or "").strip().lower()
-        if text in _TRUE:
-            return True
-        if text in _FALSE:
-            return False
-        raise NotReadable(f"{text!r} is not yes or no")
-    raise ValueError(f"unknown column type {type_!r}")
+    try:
+        reader = _VALUE_READERS[type_]
+    except KeyError:
+        raise ValueError(f"unknown column type {type_!r}") from None
+    return reader(cell, value, decimal_comma)
+
+
+def _id(cell: Cell, value: Any, decimal_comma: bool) -> str:
+    return text_of(cell).strip()  # type: ignore[union-attr]
+
+
+def _ids(cell: Cell, value: Any, decimal_comma: bool) -> list[str]:
+    return [part for part in map(str.strip, _SPLIT_RE.split(text_of(cell) or "")) if part]
+
+
+def _share(cell: Cell, value: Any, decimal_comma: bool) -> int | Decimal | None:
+    return parse_share(cell, decimal_comma=decimal_comma)
+
+
+def _number(cell: Cell, value: Any, decimal_comma: bool) -> int | Decimal | None:
+    if type(value) is int and not cell.percent:  # most amounts: nothing to parse
+        return value
+    quantity = parse_quantity(cell, decimal_comma=decimal_comma)
+    if quantity is None:
+        return None
+    scale = (quantity.unit or "").split()[-1:] or [""]
+    if scale[0] == "%":
+        raise NotReadable(f"{text_of(cell)!r} is a percentage, not an amount")
+    return plain(Decimal(quantity.value) * _SCALE[scale[0]]) if scale[0] in _SCALE else quantity.value
+
+
+def _year(cell: Cell, value: Any, decimal_comma: bool) -> tuple[int, str | None] | None:
+    return parse_year(cell)
+
+
+def _date(cell: Cell, value: Any, decimal_comma: bool) -> _dt.date:
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    text = text_of(cell).strip()  # type: ignore[union-attr]
+    if _ISO_DATE_RE.fullmatch(text):
+        try:
+            return _dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise NotReadable(f"{text!r} is not a date (YYYY-MM-DD)")
+
+
+def _bool(cell: Cell, value: Any, decimal_comma: bool) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = (text_of(cell) or "").strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise NotReadable(f"{text!r} is not yes or no")
+
+
+_VALUE_READERS = {"id": _id, "ids": _ids, "share": _share, "number": _number, "year": _year, "date": _date, "bool": _bool}
 
 
 @define

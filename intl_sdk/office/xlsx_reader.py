@@ -9,6 +9,7 @@ renamed text file, an encrypted workbook, a corrupt archive.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import os
 import re
 import warnings
@@ -21,43 +22,59 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _QUOTED_RE = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 
 
+@functools.lru_cache(maxsize=256)
 def _is_percent(number_format: str | None) -> bool:
     return bool(number_format) and "%" in _QUOTED_RE.sub("", number_format)  # type: ignore[arg-type]
 
 
+@functools.lru_cache(maxsize=256)
 def _has_time(number_format: str | None) -> bool:
     return bool(number_format) and re.search(r"[hs]", _QUOTED_RE.sub("", number_format).lower()) is not None  # type: ignore[arg-type]
 
 
 _EMPTY = Cell()
+_MIDNIGHT = _dt.time(0)
 
 
 def _cell(cell) -> Cell:
+    """A read-only openpyxl cell as ours. Most cells are text or whole numbers: those take
+    the first branches, without looking up a number format (a walk through the styles)."""
     value = cell.value
     if value is None:
         return _EMPTY
-    if type(value) is str:  # most cells: no number format to look up
-        return Cell(value, error=True) if getattr(cell, "data_type", None) == "e" else Cell(value)
+    kind = type(value)
+    if kind is str:
+        return Cell(value, error=True) if cell.data_type == "e" else Cell(value)
+    if kind is int or kind is float:
+        return Cell(value, percent=_is_percent(cell.number_format))
+    if kind is _dt.datetime:
+        if value.time() == _MIDNIGHT and not _has_time(cell.number_format):
+            return Cell(value.date(), date_only=True)
+        return Cell(value)
+    return _other_cell(value, cell)
+
+
+def _other_cell(value, cell) -> Cell:
+    """What the fast branches leave: subclasses, booleans, times, durations."""
     number_format = getattr(cell, "number_format", None)
     if isinstance(value, _dt.datetime):
-        if not _has_time(number_format) and value.time() == _dt.time(0):
+        if not _has_time(number_format) and value.time() == _MIDNIGHT:
             return Cell(value.date(), date_only=True)
         return Cell(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return Cell(value, percent=_is_percent(number_format))
+    if isinstance(value, str):
+        return Cell(value, error=getattr(cell, "data_type", None) == "e")
     return Cell(value)
 
 
 def _all_rows(sheet):
     """Every row from A1, whatever dimensions the file declares (some writers declare A1 alone).
 
-    `reset_dimensions` + `iter_rows` would read the sheet twice (once to measure it);
-    the read-only sheet's row generator reads it once."""
-    rows = getattr(sheet, "_cells_by_row", None)
-    if rows is None:  # another openpyxl: the documented way
-        sheet.reset_dimensions()
-        return sheet.iter_rows()
-    return rows(1, 1, None, None)
+    After `reset_dimensions`, `iter_rows` reads the sheet once, to its last row,
+    each row as long as the file wrote it."""
+    sheet.reset_dimensions()
+    return sheet.iter_rows()
 
 
 def read_xlsx(path: str) -> Source:

@@ -51,6 +51,21 @@ def _shown_width(value: Any) -> int:
     return len(str(value))
 
 
+def _dimension(table: OutTable) -> str:
+    """The sheet's extent, `A1:H10001`, for its `<dimension>` element.
+
+    A write-only sheet declares no size, and openpyxl's read-only reader then
+    parses the whole sheet at `load_workbook` just to measure it (a tenth of
+    importing our own 10,000-action workbook). openpyxl's sheet writer writes
+    the element when the sheet has `calculate_dimension`, so the export gives
+    it one before its first row. Excel and LibreOffice write the element too."""
+    from openpyxl.utils import get_column_letter
+
+    rows = [table.headers, *table.rows, *([table.total] if table.total is not None else [])]
+    width = max(1, max(len(row) for row in rows))
+    return f"A1:{get_column_letter(width)}{len(rows)}"
+
+
 def _sheet(workbook, table: OutTable, fonts: dict) -> None:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.formatting.rule import FormulaRule
@@ -66,6 +81,7 @@ def _sheet(workbook, table: OutTable, fonts: dict) -> None:
     for index, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 8), 60)
     sheet.freeze_panes = "A2"
+    sheet.calculate_dimension = lambda: _dimension(table)  # see _dimension
 
     def out(cell: OutCell, bold: bool = False):
         if cell.formula is not None:
