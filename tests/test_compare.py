@@ -12,6 +12,10 @@ import pytest
 from intl_sdk.compare import Places, comparison, read_portfolio
 from support import EXAMPLES
 
+# Its module-wide fixture is costly: the tests of this file run on one worker (pytest -n, --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("compare")
+
+
 REGIONS = ("asturias", "finnode", "lazio", "montreal", "nrw", "slovenia")
 
 

@@ -20,6 +20,10 @@ import intl_sdk
 from intl_sdk import Action, Agreement, Indicator, Measurement, Methodology, Office, Party, Period, Plan, Strategy, TargetRegion
 from intl_sdk.report import render_html, render_markdown
 
+# Its module-wide fixture is costly: the tests of this file run on one worker (pytest -n, --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("hostile_text")
+
+
 HOSTILE = [
     "[bold red]markup[/]",
     "[link=http://evil.test]click[/link]",

@@ -29,6 +29,10 @@ from intl_sdk.cli import main
 
 from strategies import broken_plans, plan_text_pool
 
+# Its module-wide fixture is costly: the tests of this file run on one worker (pytest -n, --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("malformed")
+
+
 EXAMPLES = int(os.environ.get("INTL_FUZZ_EXAMPLES", "2000"))
 #: The plans the examples damage: a pool drawn once (see `plan_text_pool`), a tenth as many.
 BASES = plan_text_pool(max(100, EXAMPLES // 10))

@@ -18,15 +18,12 @@ import pytest
 
 import intl_sdk
 from office_support import import_plan, without_imported_from
-from support import EXAMPLES
+from support import EXAMPLES, require_program
 
 pytest.importorskip("openpyxl", reason="the office extra is not installed")
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-pytestmark = pytest.mark.skipif(
-    SOFFICE is None,
-    reason="LibreOffice (soffice) is not installed; CI installs libreoffice-calc-nogui and libreoffice-writer-nogui",
-)
+# One LibreOffice profile for the file's tests: they run on one worker (pytest -n, --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("libreoffice")
 FIXTURES = Path(__file__).parent / "fixtures" / "office"
 NWDA_ROWS = [
     ("North America", "Target specific international trade/investment opportunities for RES priority sectors", "24%"),
@@ -41,13 +38,16 @@ NWDA_ROWS = [
 @pytest.fixture(scope="session")
 def office(tmp_path_factory):
     """`convert(source, to, *options)`: soffice --convert-to, in a profile of this session's own."""
+    soffice = require_program(
+        "soffice", "libreoffice", why="CI installs libreoffice-calc-nogui and libreoffice-writer-nogui"
+    )
     profile = tmp_path_factory.mktemp("libreoffice-profile")
 
     def convert(source: Path, to: str, *options: str) -> Path:
         outdir = source.parent / f"{source.stem}-{source.suffix[1:]}-to-{to.split(':')[0]}"
         outdir.mkdir()
         result = subprocess.run(
-            [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", *options,
+            [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", *options,
              "--convert-to", to, "--outdir", str(outdir), str(source)],
             capture_output=True, text=True, timeout=300,  # generous: only a hung soffice reaches it
         )

@@ -18,6 +18,10 @@ import pytest
 
 from support import EXAMPLES, REPO
 
+# Its module-wide fixture is costly: the tests of this file run on one worker (pytest -n, --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("plugin_install")
+
+
 TEMPLATE = EXAMPLES / "plugin-template"
 
 

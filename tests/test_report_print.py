@@ -19,6 +19,10 @@ from intl_sdk.report import render_html, render_markdown
 
 from support import EXAMPLES, require_program
 
+# Its module-wide fixture is costly: the tests of this file run on one worker (pytest -n, --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("report_print")
+
+
 A4 = (595, 842)  # points, as PDF measures a page
 
 

@@ -21,6 +21,10 @@ from intl_sdk.schema import as_json_data, plan_schema
 from strategies import broken_plans, plan_text_pool
 from support import EXAMPLES
 
+# Its module-wide fixture is costly: the tests of this file run on one worker (pytest -n, --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("schema")
+
+
 DRAFT4_KEYWORDS = {
     "$schema", "id", "title", "description", "type", "properties", "required",
     "additionalProperties", "items", "enum", "pattern", "patternProperties",

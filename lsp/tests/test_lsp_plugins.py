@@ -19,6 +19,10 @@ from lsprotocol import types
 
 from lsp_client import EXAMPLES, REPO, Document, RecordingClient, config, server_env, start
 
+# Its module-wide fixture is costly: the tests of this file run on one worker (pytest -n, --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("lsp_plugins")
+
+
 
 @pytest.fixture(scope="module")
 def broken_plugin(tmp_path_factory):

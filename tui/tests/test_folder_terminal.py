@@ -30,6 +30,9 @@ class Tmux:
         self.name = f"intl-{uuid.uuid4().hex[:8]}"
         self.socket = ["-L", self.name]
         env = {**os.environ, "TERM": "xterm-256color", "NO_COLOR": "1"}
+        # COLUMNS and LINES win over the terminal's own size (Python's shutil.get_terminal_size,
+        # which Textual asks); a test worker may have them set to 80x24.
+        env.pop("COLUMNS", None), env.pop("LINES", None)
         subprocess.run(
             [self.tmux, *self.socket, "new-session", "-d", "-s", self.name, "-x", "120", "-y", "30", "-c", str(cwd),
              " ".join(map(str, command)) + "; echo EXITED:$?; sleep 600"],
