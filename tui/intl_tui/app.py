@@ -86,6 +86,7 @@ class PlanEditorApp(FilesMixin, App[int]):
         self.deleted: list[tuple[str, int, Any]] = []
         self.latencies: list[float] = []  # seconds from an edit to its findings on screen
         self._generation = 0
+        self._checking = False  # a check is running (or its findings are on their way)
         self._edited_at = 0.0
         self._stale: set[str] = set()
         self._ref_ids: dict[int, str | None] = {}
@@ -223,9 +224,16 @@ class PlanEditorApp(FilesMixin, App[int]):
     # -- checking while typing -------------------------------------------------------
 
     def schedule_check(self) -> None:
+        """Check the plan as it is now. One check runs at a time, and only ever on
+        the latest plan: keys typed while one runs start none of their own; when it
+        ends, its findings are shown if nothing changed meanwhile, and otherwise the
+        plan is checked again, once, for all of those keys (a burst of typing costs
+        two checks, not one a key fighting each other for the interpreter)."""
         self._generation += 1
         self._edited_at = time.perf_counter()
-        self._run_check(self._generation)
+        if not self._checking:
+            self._checking = True
+            self._run_check(self._generation)
 
     @work(thread=True, group="line-map")
     def _warm_line_map(self) -> None:
@@ -235,15 +243,24 @@ class PlanEditorApp(FilesMixin, App[int]):
         if self.plan.origin is not None:
             self.plan.origin.layout  # noqa: B018 (computed and cached on first use)
 
-    @work(thread=True, exclusive=True, group="check")
+    @work(thread=True, group="check")
     def _run_check(self, generation: int) -> None:
         self._painted.wait()
         try:
-            findings = intl_sdk.check(self.plan)
-        except Exception:  # the plan changed under the check: a newer check is on its way
-            return
+            findings: list[Finding] | None = intl_sdk.check(self.plan)
+        except Exception:  # the plan changed under the check (then it is checked again)
+            findings = None
         if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._show_findings, generation, findings)
+            self.call_from_thread(self._checked, generation, findings)
+
+    def _checked(self, generation: int, findings: list[Finding] | None) -> None:
+        """A check ended (on the UI thread, so that no key comes in between)."""
+        if generation != self._generation:
+            self._run_check(self._generation)  # the plan changed since: check it as it is now
+            return
+        self._checking = False
+        if findings is not None:
+            self._show_findings(generation, findings)
 
     def _show_findings(self, generation: int, findings: list[Finding]) -> None:
         if generation != self._generation:
@@ -322,7 +339,7 @@ class PlanEditorApp(FilesMixin, App[int]):
     def _after_edit(self, collection: str, index: int | None, field: Field) -> None:
         if index is not None:
             pane = self.pane(collection)
-            pane.update_row(index)
+            pane.update_row(index, renamed=field.key == "id")
             if collection == "regions" or (collection == "actions" and field.key in ("region", "pillars")):
                 pane.refresh_summaries()
             self._stale.update(name for name in TABS[1:] if name != collection)

@@ -66,6 +66,7 @@ class ItemsPane(Vertical):
         self._columns: tuple[str, ...] = ()
         self._flex = FLEX[collection]
         self._fitted: tuple = ()  # (width class, columns, flex width) the table was built for
+        self._shared: object = None  # what the rows share (rows.context), as of the last reload
         self.show_coverage: bool | None = None  # None: as the width suggests
 
     def compose(self) -> ComposeResult:
@@ -164,6 +165,7 @@ class ItemsPane(Vertical):
         self._flex = FLEX[self.collection]
         self._fitted = (*fit, flex_width)
         self._row_of = row_of
+        self._shared = shared
         self.set_class(not row_of, "-empty")
         self.refresh_summaries()
         if row_of:
@@ -171,9 +173,14 @@ class ItemsPane(Vertical):
         else:
             self.form.display = False
 
-    def update_row(self, index: int) -> None:
+    def update_row(self, index: int, renamed: bool = False) -> None:
+        """Redraw one item's row after an edit of it. What the rows share (a region's
+        count of actions: a walk of every action) is kept from the last reload: an
+        edit of one item changes it only by a new id (`renamed`)."""
         plan = self.app.plan
-        cells = ROW[self.collection](plan, index, context(plan, self.collection) if self.collection == "regions" else None)
+        if renamed or self._shared is None:
+            self._shared = context(plan, self.collection)
+        cells = ROW[self.collection](plan, index, self._shared)
         table = self.table
         for column, cell in zip(COLUMNS[self.collection], cells):
             if column in self._columns:

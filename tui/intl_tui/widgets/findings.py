@@ -62,24 +62,48 @@ class FindingsTable(DataTable):
         layout = (tuple(columns), max(20, width - fixed - _PADDING - 2))
         if rows == self._shown and (layout == self._layout or not force):
             return
-        self._shown = rows
+        before, self._shown = self._shown, rows
         cursor = self.cursor_row
-        self.clear(columns=layout != self._layout)
         if layout != self._layout:
+            self.clear(columns=True)
             self._layout = layout
             for column in columns:
                 self.add_column(column, key=column, width=layout[1] if column == "message" else natural[column])
-        for index, (severity, code, path, message, *_) in enumerate(rows):
-            cells = {
-                "severity": Text(severity, style=_STYLES[severity]),
-                "message": Text(printable(message), no_wrap=True, overflow="ellipsis"),
-                "where": Text(printable(path), style="dim"),
-                "code": Text(printable(code), style="dim"),
-            }
-            self.add_row(*(cells[column] for column in columns), key=str(index))
+            before = []
+        elif len(before) - len(rows) > 16:
+            self.clear()  # each removal renumbers the rows left: past a few, refill
+            before = []
+        # Row i is always keyed str(i): rows that are still there are updated in place,
+        # only where they changed, and rows come and go at the end. A keystroke changes
+        # a finding or two of hundreds; rebuilding the table cost more than the check.
+        for index in reversed(range(len(rows), len(before))):
+            self.remove_row(str(index))
+        for index, row in enumerate(rows):
+            if index >= len(before):
+                self.add_row(*self._cells(row, columns), key=str(index))
+            elif row[:4] != before[index][:4]:
+                for column, cell in zip(columns, self._cells(row, columns)):
+                    self.update_cell(str(index), column, cell)
         if rows:
             self.move_cursor(row=min(cursor, len(rows) - 1), animate=False)
         self.post_message(self.Highlighted(self.row_at(self.cursor_row)))
+
+    @staticmethod
+    def _cells(row: tuple, columns: list[str]) -> list[Text]:
+        severity, code, path, message = row[:4]
+        cells = {
+            "severity": Text(severity, style=_STYLES[severity]),
+            "message": Text(printable(message), no_wrap=True, overflow="ellipsis"),
+            "where": Text(printable(path), style="dim"),
+            "code": Text(printable(code), style="dim"),
+        }
+        return [cells[column] for column in columns]
+
+    def _update_dimensions(self, new_rows) -> None:
+        # Every column has its width set and every row is one line high, so
+        # measuring each new row's cells (DataTable does, on idle) tells nothing:
+        # skip it, keep the rest (the virtual size).
+        super()._update_dimensions(())
 
     def row_at(self, row: int) -> tuple | None:
         return self._shown[row] if 0 <= row < len(self._shown) else None
