@@ -28,6 +28,7 @@ from intl_tui.files import FilesMixin
 from intl_tui.fields import CHECKLISTS, Field, ParseError, get_value, parse, set_value
 from intl_tui.jumps import jump_target
 from intl_tui.panes import ItemsPane, StrategyPane
+from intl_tui.rechecks import Learned, Read, everything, learn, recheck
 from intl_tui.screens.dialogs import TemplatePicker
 from intl_tui.widgets.findings import FindingsPanel, FindingsTable
 from intl_tui.widgets.form import PlanForm
@@ -53,6 +54,7 @@ class PlanEditorApp(FilesMixin, App[int]):
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (80, "-narrow"), (100, "-medium"), (160, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-too-short"), (24, "-short"), (30, "-tall"), (45, "-very-tall")]
     MINIMUM_SIZE = (80, 24)
+    LEARN_AFTER = 1.0  # seconds without an edit before learning what each check reads (rechecks)
     COMMANDS = App.COMMANDS | {FindingCommands}
     BINDINGS = [
         Binding("f2", "show_tab('strategy')", "Strategy", priority=True, show=False),
@@ -87,6 +89,9 @@ class PlanEditorApp(FilesMixin, App[int]):
         self.latencies: list[float] = []  # seconds from an edit to its findings on screen
         self._generation = 0
         self._checking = False  # a check is running (or its findings are on their way)
+        self._learned: Learned | None = None  # what each check found and read (see rechecks)
+        self._learned_at = -1  # the generation it was learned at
+        self._changed: set[Read] | None = None  # read by the checks, changed since the findings shown; None: unknown
         self._edited_at = 0.0
         self._stale: set[str] = set()
         self._ref_ids: dict[int, str | None] = {}
@@ -111,6 +116,7 @@ class PlanEditorApp(FilesMixin, App[int]):
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
+        self.set_interval(self.LEARN_AFTER / 2, self._learn_when_quiet)
         if self.starting_new:
             from intl_sdk.templates import available_templates
 
@@ -123,6 +129,7 @@ class PlanEditorApp(FilesMixin, App[int]):
         """Show another plan in this editor (nothing unsaved is asked about: the caller decides)."""
         self.plan, self.path = plan, path
         self.findings, self.typed, self.deleted = [], {}, []
+        self._learned, self._changed = None, None
         self.dirty = False
         self._stale.clear()
         self._ref_ids.clear()
@@ -137,6 +144,7 @@ class PlanEditorApp(FilesMixin, App[int]):
 
         template = available_templates()[template_id]
         self.plan = intl_sdk.loads(template.text, path=self.path)
+        self._learned, self._changed = None, None
         self.dirty = True
         self._load_all()
 
@@ -245,22 +253,85 @@ class PlanEditorApp(FilesMixin, App[int]):
 
     @work(thread=True, group="check")
     def _run_check(self, generation: int) -> None:
+        """Only the checks that read what changed when that is known (rechecks),
+        else the whole check."""
         self._painted.wait()
+        learned, changed = self._learned, self._changed
+        changed = None if changed is None else set(changed)
+        result: tuple[str, Any] | None = None
         try:
-            findings: list[Finding] | None = intl_sdk.check(self.plan)
+            if learned is not None and changed is not None and self.plan.origin is learned.origin:
+                again = recheck(self.plan, learned, changed)
+                if again is not None:
+                    result = ("again", again)
+            if result is None:
+                result = ("whole", intl_sdk.check(self.plan))
         except Exception:  # the plan changed under the check (then it is checked again)
-            findings = None
+            result = None
         if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._checked, generation, findings)
+            self.call_from_thread(self._checked, generation, result)
 
-    def _checked(self, generation: int, findings: list[Finding] | None) -> None:
+    def _checked(self, generation: int, result: tuple[str, Any] | None) -> None:
         """A check ended (on the UI thread, so that no key comes in between)."""
         if generation != self._generation:
             self._run_check(self._generation)  # the plan changed since: check it as it is now
             return
         self._checking = False
-        if findings is not None:
-            self._show_findings(generation, findings)
+        if result is None:
+            return
+        kind, found = result
+        learned = self._learned
+        if kind == "again" and learned is not None:
+            learned.findings.update(found)
+            findings = everything(learned)
+        else:
+            findings = found
+            if learned is not None and not any(f.code == "plugin-error" for f in findings):
+                # what each check found, as of now; what they read is kept until learned again
+                learned.findings = {code: [] for code in learned.reads}
+                for finding in findings:
+                    learned.findings.setdefault(finding.code, []).append(finding)
+                learned.origin = self.plan.origin
+            else:
+                self._learned = None
+        self._changed = set()
+        self._show_findings(generation, findings)
+
+    def _learn_when_quiet(self) -> None:
+        if time.perf_counter() - self._edited_at >= self.LEARN_AFTER:
+            self.learn_checks()
+
+    def learn_checks(self) -> None:
+        """Learn what each check reads (in a thread, one check at a time, given up
+        at the next key): done once the plan is open, and again when typing pauses."""
+        if self._checking or self._learned_at == self._generation or not self._painted.is_set():
+            return  # busy, learned already, or no plan on screen yet
+        self._checking = True
+        self._learn(self._generation)
+
+    @work(thread=True, group="check")
+    def _learn(self, generation: int) -> None:
+        self._painted.wait()
+        try:
+            learned = learn(self.plan, cancelled=lambda: generation != self._generation)
+        except Exception:  # the plan changed under it
+            learned = None
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._learnt, generation, learned)
+
+    def _learnt(self, generation: int, learned: Learned | None) -> None:
+        self._checking = False
+        if generation != self._generation:
+            self._checking = True
+            self._run_check(self._generation)
+            return
+        self._learned_at = generation
+        if learned is None:
+            return
+        learned.origin = self.plan.origin
+        self._learned = learned
+        self._changed = set()
+        self._show_findings(generation, everything(learned))
 
     def _show_findings(self, generation: int, findings: list[Finding]) -> None:
         if generation != self._generation:
@@ -320,6 +391,10 @@ class PlanEditorApp(FilesMixin, App[int]):
         if _same(value, current):
             return
         set_value(target, self.plan, field, value)
+        if self._changed is not None:
+            # a nested field (`budget.amount`) is reached through its table, read by whoever reads it;
+            # the plan's own keys (`@ignore`, `@methodology.…`) change what runs: a whole check
+            self._changed = None if field.key.startswith("@") else self._changed | {(type(target).__name__, field.key.split(".")[0])}
         if field.key == "id" and index is not None:
             self._follow_rename(collection, target, current)
         self.dirty = True
@@ -333,6 +408,7 @@ class PlanEditorApp(FilesMixin, App[int]):
         if new and referenced and sum(1 for other in getattr(self.plan, collection) if other.id == new) == 1:
             if rename_id(self.plan, collection, referenced, new):
                 self._stale.update(TABS[1:])
+                self._changed = None  # references changed all over the plan
             referenced = new
         self._ref_ids[id(item)] = referenced
 
@@ -439,6 +515,7 @@ class PlanEditorApp(FilesMixin, App[int]):
 
     def _items_changed(self, pane: ItemsPane, select: int | None) -> None:
         self.dirty = True
+        self._changed = None  # items came or went: a whole check
         pane.reload(select=select)
         self._stale.update(name for name in TABS[1:] if name != pane.collection)
         self._refresh_status()
