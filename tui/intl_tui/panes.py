@@ -10,6 +10,7 @@ from textual.widgets.data_table import ColumnKey
 from intl_tui.fields import FIELDS, get_value
 from intl_tui.rows import COLUMNS, FLEX, ORDER, ROW, SHOWN, SIDE_BY_SIDE, context
 from intl_tui.widgets.form import PlanForm
+from intl_tui.widgets.items_table import ItemsTable
 from intl_tui.widgets.summary import CoverageGrid, SharesSummary
 
 
@@ -75,14 +76,14 @@ class ItemsPane(Vertical):
         with Container(classes="body"):
             with Vertical(classes="list"):
                 yield Static(f"No {self.collection} yet. Ctrl+N adds one.", classes="empty")
-                yield DataTable(id=f"table-{self.collection}", classes="items", cursor_type="row", zebra_stripes=True)
+                yield ItemsTable(id=f"table-{self.collection}", classes="items", cursor_type="row", zebra_stripes=True)
                 if self.collection == "actions":
                     yield CoverageGrid(id="coverage")
             yield PlanForm(FIELDS[self.collection], id=f"form-{self.collection}")
 
     @property
-    def table(self) -> DataTable:
-        return self.query_one(f"#table-{self.collection}", DataTable)
+    def table(self) -> ItemsTable:
+        return self.query_one(f"#table-{self.collection}", ItemsTable)
 
     @property
     def form(self) -> PlanForm:
@@ -182,6 +183,9 @@ class ItemsPane(Vertical):
             self._shared = context(plan, self.collection)
         cells = ROW[self.collection](plan, index, self._shared)
         table = self.table
+        shown = {column: cell for column, cell in zip(COLUMNS[self.collection], cells) if column in self._columns}
+        if table.replace_row(str(index), shown):
+            return  # that row repainted, not the table
         for column, cell in zip(COLUMNS[self.collection], cells):
             if column in self._columns:
                 wider = column != self._flex and cell.cell_len > table.columns[ColumnKey(column)].content_width
