@@ -5,17 +5,14 @@ from __future__ import annotations
 import gc
 import os
 import threading
-import time
 from decimal import Decimal
 from typing import Any
 
 from rich.text import Text
-from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Select, Static, TabbedContent, TabPane
-from textual.worker import get_current_worker
 
 import intl_sdk
 from intl_sdk.display import counted, printable
@@ -23,12 +20,12 @@ from intl_sdk.editing import add_item, delete_item, duplicate_item, rename_id
 from intl_sdk.findings import Finding
 from intl_sdk.model import Plan
 
+from intl_tui.checking import CheckingMixin
 from intl_tui.commands import FindingCommands
 from intl_tui.files import FilesMixin
 from intl_tui.fields import CHECKLISTS, Field, ParseError, get_value, parse, set_value
 from intl_tui.jumps import jump_target
 from intl_tui.panes import ItemsPane, StrategyPane
-from intl_tui.rechecks import Learned, Read, everything, learn, recheck
 from intl_tui.screens.dialogs import TemplatePicker
 from intl_tui.widgets.findings import FindingsPanel, FindingsTable
 from intl_tui.widgets.form import PlanForm
@@ -44,7 +41,7 @@ def _same(a: Any, b: Any) -> bool:
     return type(a) is type(b) and a == b and (not isinstance(a, Decimal) or str(a) == str(b))
 
 
-class PlanEditorApp(FilesMixin, App[int]):
+class PlanEditorApp(CheckingMixin, FilesMixin, App[int]):
     """Edit one plan file. `plan` is None for a file that does not exist yet."""
 
     CSS_PATH = "app.tcss"
@@ -54,7 +51,6 @@ class PlanEditorApp(FilesMixin, App[int]):
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (80, "-narrow"), (100, "-medium"), (160, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-too-short"), (24, "-short"), (30, "-tall"), (45, "-very-tall")]
     MINIMUM_SIZE = (80, 24)
-    LEARN_AFTER = 1.0  # seconds without an edit before learning what each check reads (rechecks)
     COMMANDS = App.COMMANDS | {FindingCommands}
     BINDINGS = [
         Binding("f2", "show_tab('strategy')", "Strategy", priority=True, show=False),
@@ -86,13 +82,7 @@ class PlanEditorApp(FilesMixin, App[int]):
         self.dirty = False
         self.typed: dict[tuple[int, str], tuple[str, str, str, tuple]] = {}  # (id(target), key) -> text, problem, path, location
         self.deleted: list[tuple[str, int, Any]] = []
-        self.latencies: list[float] = []  # seconds from an edit to its findings on screen
-        self._generation = 0
-        self._checking = False  # a check is running (or its findings are on their way)
-        self._learned: Learned | None = None  # what each check found and read (see rechecks)
-        self._learned_at = -1  # the generation it was learned at
-        self._changed: set[Read] | None = None  # read by the checks, changed since the findings shown; None: unknown
-        self._edited_at = 0.0
+        self._start_checking()
         self._stale: set[str] = set()
         self._ref_ids: dict[int, str | None] = {}
         self._disk = self._read_disk()
@@ -227,117 +217,6 @@ class PlanEditorApp(FilesMixin, App[int]):
             pane = self.pane(self.current_tab)
             if isinstance(pane, ItemsPane):
                 pane.refit()
-
-    # -- checking while typing -------------------------------------------------------
-
-    def schedule_check(self) -> None:
-        """Check the plan as it is now. One check runs at a time, and only ever on
-        the latest plan: keys typed while one runs start none of their own; when it
-        ends, its findings are shown if nothing changed meanwhile, and otherwise the
-        plan is checked again, once, for all of those keys (a burst of typing costs
-        two checks, not one a key fighting each other for the interpreter)."""
-        self._generation += 1
-        self._edited_at = time.perf_counter()
-        if not self._checking:
-            self._checking = True
-            self._run_check(self._generation)
-
-    @work(thread=True, group="line-map")
-    def _warm_line_map(self) -> None:
-        """Scan the file's line map now, off the UI thread: otherwise the first
-        finding that needs a line pays for it in the middle of someone's typing."""
-        self._painted.wait()
-        if self.plan.origin is not None:
-            self.plan.origin.layout  # noqa: B018 (computed and cached on first use)
-
-    @work(thread=True, group="check")
-    def _run_check(self, generation: int) -> None:
-        """Only the checks that read what changed when that is known (rechecks),
-        else the whole check."""
-        self._painted.wait()
-        learned, changed = self._learned, self._changed
-        changed = None if changed is None else set(changed)
-        result: tuple[str, Any] | None = None
-        try:
-            if learned is not None and changed is not None and self.plan.origin is learned.origin:
-                again = recheck(self.plan, learned, changed)
-                if again is not None:
-                    result = ("again", again)
-            if result is None:
-                result = ("whole", intl_sdk.check(self.plan))
-        except Exception:  # the plan changed under the check (then it is checked again)
-            result = None
-        if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._checked, generation, result)
-
-    def _checked(self, generation: int, result: tuple[str, Any] | None) -> None:
-        """A check ended (on the UI thread, so that no key comes in between)."""
-        if generation != self._generation:
-            self._run_check(self._generation)  # the plan changed since: check it as it is now
-            return
-        self._checking = False
-        if result is None:
-            return
-        kind, found = result
-        learned = self._learned
-        if kind == "again" and learned is not None:
-            learned.findings.update(found)
-            findings = everything(learned)
-        else:
-            findings = found
-            if learned is not None and not any(f.code == "plugin-error" for f in findings):
-                # what each check found, as of now; what they read is kept until learned again
-                learned.findings = {code: [] for code in learned.reads}
-                for finding in findings:
-                    learned.findings.setdefault(finding.code, []).append(finding)
-                learned.origin = self.plan.origin
-            else:
-                self._learned = None
-        self._changed = set()
-        self._show_findings(generation, findings)
-
-    def _learn_when_quiet(self) -> None:
-        if time.perf_counter() - self._edited_at >= self.LEARN_AFTER:
-            self.learn_checks()
-
-    def learn_checks(self) -> None:
-        """Learn what each check reads (in a thread, one check at a time, given up
-        at the next key): done once the plan is open, and again when typing pauses."""
-        if self._checking or self._learned_at == self._generation or not self._painted.is_set():
-            return  # busy, learned already, or no plan on screen yet
-        self._checking = True
-        self._learn(self._generation)
-
-    @work(thread=True, group="check")
-    def _learn(self, generation: int) -> None:
-        self._painted.wait()
-        try:
-            learned = learn(self.plan, cancelled=lambda: generation != self._generation)
-        except Exception:  # the plan changed under it
-            learned = None
-        if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._learnt, generation, learned)
-
-    def _learnt(self, generation: int, learned: Learned | None) -> None:
-        self._checking = False
-        if generation != self._generation:
-            self._checking = True
-            self._run_check(self._generation)
-            return
-        self._learned_at = generation
-        if learned is None:
-            return
-        learned.origin = self.plan.origin
-        self._learned = learned
-        self._changed = set()
-        self._show_findings(generation, everything(learned))
-
-    def _show_findings(self, generation: int, findings: list[Finding]) -> None:
-        if generation != self._generation:
-            return  # stale: the plan has changed since
-        self.findings = findings
-        self._show_findings_table()
-        self.latencies.append(time.perf_counter() - self._edited_at)
 
     def _show_findings_table(self) -> None:
         typed = [(location, path, f"{problem}") for (_, _), (_, problem, path, location) in self.typed.items()]
