@@ -164,6 +164,7 @@ class PlanEditorApp(CheckingMixin, FilesMixin, App[int]):
         # batches for the same reason. A list filled later is frozen then (show_tab).
         gc.freeze()  # no collection first: a full one here (about 100 ms on 5,000 actions) delays the first key
         gc.set_threshold(50_000, 50, 100)
+        gc.enable()  # `intl_tui.run` turns it off while the plan is read and the first screen built
         self._painted.set()
 
     def on_unmount(self) -> None:
