@@ -59,32 +59,38 @@ class CheckingMixin:
 
     @work(thread=True, group="check")
     def _run_check(self, generation: int) -> None:
-        """Only the checks that read what changed when that is known (rechecks),
-        else the whole check."""
         self._painted.wait()
+        self._check_until_shown(generation)
+
+    def _check_until_shown(self, generation: int | None) -> None:
+        """In the checking thread: check, and check again while the plan changed
+        meanwhile, in this one worker (so that waiting for the app's workers waits
+        for the findings of the last edit)."""
+        while generation is not None and not get_current_worker().is_cancelled:
+            generation = self.call_from_thread(self._checked, generation, self._check_now())
+
+    def _check_now(self) -> tuple[str, Any] | None:
+        """Only the checks that read what changed when that is known (rechecks),
+        else the whole check; None when the plan changed under it."""
         learned, changed = self._learned, self._changed
         changed = None if changed is None else set(changed)
-        result: tuple[str, Any] | None = None
         try:
             if learned is not None and changed is not None and self.plan.origin is learned.origin:
                 again = recheck(self.plan, learned, changed)
                 if again is not None:
-                    result = ("again", again)
-            if result is None:
-                result = ("whole", intl_sdk.check(self.plan))
+                    return ("again", again)
+            return ("whole", intl_sdk.check(self.plan))
         except Exception:  # the plan changed under the check (then it is checked again)
-            result = None
-        if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._checked, generation, result)
+            return None
 
-    def _checked(self, generation: int, result: tuple[str, Any] | None) -> None:
-        """A check ended (on the UI thread, so that no key comes in between)."""
+    def _checked(self, generation: int, result: tuple[str, Any] | None) -> int | None:
+        """A check ended (on the UI thread, so that no key comes in between): show
+        its findings, or say which generation to check now."""
         if generation != self._generation:
-            self._run_check(self._generation)  # the plan changed since: check it as it is now
-            return
+            return self._generation  # the plan changed since: check it as it is now
         self._checking = False
         if result is None:
-            return
+            return None
         kind, found = result
         learned = self._learned
         if kind == "again" and learned is not None:
@@ -102,6 +108,7 @@ class CheckingMixin:
                 self._learned = None
         self._changed = set()
         self._show_findings(generation, findings)
+        return None
 
     def _learn_when_quiet(self) -> None:
         if time.perf_counter() - self._edited_at >= self.LEARN_AFTER:
@@ -123,22 +130,23 @@ class CheckingMixin:
         except Exception:  # the plan changed under it
             learned = None
         if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._learnt, generation, learned)
+            self._check_until_shown(self.call_from_thread(self._learnt, generation, learned))
 
-    def _learnt(self, generation: int, learned: Learned | None) -> None:
-        self._checking = False
+    def _learnt(self, generation: int, learned: Learned | None) -> int | None:
+        """Learning ended: keep what it learned, or say which generation to check
+        now (an edit came meanwhile: it is checked in the same worker)."""
         if generation != self._generation:
-            self._checking = True
-            self._run_check(self._generation)
-            return
+            return self._generation
+        self._checking = False
         self._learned_at = generation
         if learned is None:  # a plugin failed: whole checks, which report it
             self._learned = None
-            return
+            return None
         learned.origin = self.plan.origin
         self._learned = learned
         self._changed = set()
         self._show_findings(generation, everything(learned))
+        return None
 
     def _show_findings(self, generation: int, findings: list[Finding]) -> None:
         if generation != self._generation:
