@@ -9,6 +9,7 @@ import time
 from typing import Any
 
 from textual import work
+from textual.css.query import NoMatches
 from textual.worker import get_current_worker
 
 import intl_sdk
@@ -67,7 +68,14 @@ class CheckingMixin:
         meanwhile, in this one worker (so that waiting for the app's workers waits
         for the findings of the last edit)."""
         while generation is not None and not get_current_worker().is_cancelled:
-            generation = self.call_from_thread(self._checked, generation, self._check_now())
+            generation = self._from_thread(self._checked, generation, self._check_now())
+
+    def _from_thread(self, callback, *args) -> int | None:
+        """`callback(*args)` on the UI thread; None once the app is closing."""
+        try:
+            return self.call_from_thread(callback, *args)
+        except RuntimeError:  # the app stopped running meanwhile
+            return None
 
     def _check_now(self) -> tuple[str, Any] | None:
         """Only the checks that read what changed when that is known (rechecks),
@@ -125,12 +133,13 @@ class CheckingMixin:
     @work(thread=True, group="check")
     def _learn(self, generation: int) -> None:
         self._painted.wait()
+        worker = get_current_worker()
         try:
-            learned = learn(self.plan, cancelled=lambda: generation != self._generation)
+            learned = learn(self.plan, cancelled=lambda: generation != self._generation or worker.is_cancelled)
         except Exception:  # the plan changed under it
             learned = None
         if not get_current_worker().is_cancelled:
-            self._check_until_shown(self.call_from_thread(self._learnt, generation, learned))
+            self._check_until_shown(self._from_thread(self._learnt, generation, learned))
 
     def _learnt(self, generation: int, learned: Learned | None) -> int | None:
         """Learning ended: keep what it learned, or say which generation to check
@@ -152,6 +161,9 @@ class CheckingMixin:
         if generation != self._generation:
             return  # stale: the plan has changed since
         self.findings = findings
-        self._show_findings_table()
+        try:
+            self._show_findings_table()
+        except NoMatches:  # the app is closing (a check outlived its screen)
+            return
         self.latencies.append(time.perf_counter() - self._edited_at)
 

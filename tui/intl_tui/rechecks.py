@@ -39,6 +39,7 @@ PLUGIN_ERROR = "plugin-error"
 _CLASSES = [value for value in vars(model).values() if isinstance(value, type) and attrs.has(value)]
 _recording: set[Read] | None = None
 _recorder = 0  # the thread whose reads are recorded
+_learning = threading.Lock()
 
 
 @attrs.define
@@ -76,6 +77,11 @@ def learn(plan: model.Plan, cancelled: Callable[[], bool]) -> Learned | None:
     """Run each check alone, recording what it reads (about three times a whole
     check). None when `cancelled()` turns true between two checks, or when a
     plugin failed (its failure is reported by a whole check only)."""
+    with _learning:  # one at a time: the classes are the process's
+        return _learn(plan, cancelled)
+
+
+def _learn(plan: model.Plan, cancelled: Callable[[], bool]) -> Learned | None:
     global _recording, _recorder
     learned = Learned({}, {}, plan.origin)
     if intl_sdk.check(plan, select=[PLUGIN_ERROR]):
