@@ -126,11 +126,17 @@ def _exceeded(ctx: CheckContext, attribute: str, total, what: str, unit: str) ->
         share = as_decimal(region.share)
         if share is None:
             continue
-        figures = [as_decimal(getattr(actions[i], attribute)) for i in ctx.actions_by_region.get(region.id, ())]
-        given = [f for f in figures if f is not None]
+        used, given = Decimal(0), False
+        for i in ctx.actions_by_region.get(region.id, ()):
+            figure = getattr(actions[i], attribute)
+            if type(figure) is not Decimal or not figure.is_finite():  # the common case first: one test, not four
+                figure = as_decimal(figure)
+                if figure is None:
+                    continue
+            used += figure
+            given = True
         if not given:
             continue
-        used = sum(given, Decimal(0))
         allowed = total_amount * share / 100
         if used > allowed:
             ctx.report(

@@ -5,17 +5,15 @@ from __future__ import annotations
 import gc
 import os
 import threading
-import time
 from decimal import Decimal
 from typing import Any
 
 from rich.text import Text
-from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Select, Static, TabbedContent, TabPane
-from textual.worker import get_current_worker
 
 import intl_sdk
 from intl_sdk.display import counted, printable
@@ -23,6 +21,7 @@ from intl_sdk.editing import add_item, delete_item, duplicate_item, rename_id
 from intl_sdk.findings import Finding
 from intl_sdk.model import Plan
 
+from intl_tui.checking import CheckingMixin
 from intl_tui.commands import FindingCommands
 from intl_tui.files import FilesMixin
 from intl_tui.fields import CHECKLISTS, Field, ParseError, get_value, parse, set_value
@@ -39,11 +38,16 @@ TITLES = {
 }
 
 
+def _breakpoint(value: int, points: list[tuple[int, str]]) -> str:
+    """The class Textual gives a screen for `value` (its width or height): that of the largest threshold reached."""
+    return next((name for least, name in sorted(points, reverse=True) if value >= least), "")
+
+
 def _same(a: Any, b: Any) -> bool:
     return type(a) is type(b) and a == b and (not isinstance(a, Decimal) or str(a) == str(b))
 
 
-class PlanEditorApp(FilesMixin, App[int]):
+class PlanEditorApp(CheckingMixin, FilesMixin, App[int]):
     """Edit one plan file. `plan` is None for a file that does not exist yet."""
 
     CSS_PATH = "app.tcss"
@@ -84,9 +88,7 @@ class PlanEditorApp(FilesMixin, App[int]):
         self.dirty = False
         self.typed: dict[tuple[int, str], tuple[str, str, str, tuple]] = {}  # (id(target), key) -> text, problem, path, location
         self.deleted: list[tuple[str, int, Any]] = []
-        self.latencies: list[float] = []  # seconds from an edit to its findings on screen
-        self._generation = 0
-        self._edited_at = 0.0
+        self._start_checking()
         self._stale: set[str] = set()
         self._ref_ids: dict[int, str | None] = {}
         self._disk = self._read_disk()
@@ -95,6 +97,14 @@ class PlanEditorApp(FilesMixin, App[int]):
         self._status_shown: Text | None = None
 
     # -- layout ----------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen:
+        """The first screen, already wearing the breakpoint classes of the terminal's
+        size: given at its first resize instead, they restyle every widget of every
+        tab once more (about 100 ms of the opening on 5,000 actions)."""
+        width, height = self.size
+        classes = [_breakpoint(width, self.HORIZONTAL_BREAKPOINTS), _breakpoint(height, self.VERTICAL_BREAKPOINTS)]
+        return Screen(id="_default", classes=" ".join(name for name in classes if name))
 
     def compose(self) -> ComposeResult:
         yield Static(id="too-small")
@@ -110,6 +120,7 @@ class PlanEditorApp(FilesMixin, App[int]):
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
+        self.set_interval(self.LEARN_AFTER / 2, self._learn_when_quiet)
         if self.starting_new:
             from intl_sdk.templates import available_templates
 
@@ -122,6 +133,7 @@ class PlanEditorApp(FilesMixin, App[int]):
         """Show another plan in this editor (nothing unsaved is asked about: the caller decides)."""
         self.plan, self.path = plan, path
         self.findings, self.typed, self.deleted = [], {}, []
+        self._learned, self._changed = None, None
         self.dirty = False
         self._stale.clear()
         self._ref_ids.clear()
@@ -136,6 +148,7 @@ class PlanEditorApp(FilesMixin, App[int]):
 
         template = available_templates()[template_id]
         self.plan = intl_sdk.loads(template.text, path=self.path)
+        self._learned, self._changed = None, None
         self.dirty = True
         self._load_all()
 
@@ -163,9 +176,9 @@ class PlanEditorApp(FilesMixin, App[int]):
         # on a large plan (measured: 170 ms every fifth key on 5,000 actions
         # with 200 findings). Younger objects are collected in larger, rarer
         # batches for the same reason. A list filled later is frozen then (show_tab).
-        gc.collect()
-        gc.freeze()
+        gc.freeze()  # no collection first: a full one here (about 100 ms on 5,000 actions) delays the first key
         gc.set_threshold(50_000, 50, 100)
+        gc.enable()  # `intl_tui.run` turns it off while the plan is read and the first screen built
         self._painted.set()
 
     def on_unmount(self) -> None:
@@ -220,38 +233,6 @@ class PlanEditorApp(FilesMixin, App[int]):
             if isinstance(pane, ItemsPane):
                 pane.refit()
 
-    # -- checking while typing -------------------------------------------------------
-
-    def schedule_check(self) -> None:
-        self._generation += 1
-        self._edited_at = time.perf_counter()
-        self._run_check(self._generation)
-
-    @work(thread=True, group="line-map")
-    def _warm_line_map(self) -> None:
-        """Scan the file's line map now, off the UI thread: otherwise the first
-        finding that needs a line pays for it in the middle of someone's typing."""
-        self._painted.wait()
-        if self.plan.origin is not None:
-            self.plan.origin.layout  # noqa: B018 (computed and cached on first use)
-
-    @work(thread=True, exclusive=True, group="check")
-    def _run_check(self, generation: int) -> None:
-        self._painted.wait()
-        try:
-            findings = intl_sdk.check(self.plan)
-        except Exception:  # the plan changed under the check: a newer check is on its way
-            return
-        if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._show_findings, generation, findings)
-
-    def _show_findings(self, generation: int, findings: list[Finding]) -> None:
-        if generation != self._generation:
-            return  # stale: the plan has changed since
-        self.findings = findings
-        self._show_findings_table()
-        self.latencies.append(time.perf_counter() - self._edited_at)
-
     def _show_findings_table(self) -> None:
         typed = [(location, path, f"{problem}") for (_, _), (_, problem, path, location) in self.typed.items()]
         self.query_one(FindingsTable).show(self.findings, typed)
@@ -303,6 +284,10 @@ class PlanEditorApp(FilesMixin, App[int]):
         if _same(value, current):
             return
         set_value(target, self.plan, field, value)
+        if self._changed is not None:
+            # a nested field (`budget.amount`) is reached through its table, read by whoever reads it;
+            # the plan's own keys (`@ignore`, `@methodology.…`) change what runs: a whole check
+            self._changed = None if field.key.startswith("@") else self._changed | {(type(target).__name__, field.key.split(".")[0])}
         if field.key == "id" and index is not None:
             self._follow_rename(collection, target, current)
         self.dirty = True
@@ -316,13 +301,14 @@ class PlanEditorApp(FilesMixin, App[int]):
         if new and referenced and sum(1 for other in getattr(self.plan, collection) if other.id == new) == 1:
             if rename_id(self.plan, collection, referenced, new):
                 self._stale.update(TABS[1:])
+                self._changed = None  # references changed all over the plan
             referenced = new
         self._ref_ids[id(item)] = referenced
 
     def _after_edit(self, collection: str, index: int | None, field: Field) -> None:
         if index is not None:
             pane = self.pane(collection)
-            pane.update_row(index)
+            pane.update_row(index, renamed=field.key == "id")
             if collection == "regions" or (collection == "actions" and field.key in ("region", "pillars")):
                 pane.refresh_summaries()
             self._stale.update(name for name in TABS[1:] if name != collection)
@@ -422,6 +408,7 @@ class PlanEditorApp(FilesMixin, App[int]):
 
     def _items_changed(self, pane: ItemsPane, select: int | None) -> None:
         self.dirty = True
+        self._changed = None  # items came or went: a whole check
         pane.reload(select=select)
         self._stale.update(name for name in TABS[1:] if name != pane.collection)
         self._refresh_status()

@@ -10,6 +10,7 @@ from textual.widgets.data_table import ColumnKey
 from intl_tui.fields import FIELDS, get_value
 from intl_tui.rows import COLUMNS, FLEX, ORDER, ROW, SHOWN, SIDE_BY_SIDE, context
 from intl_tui.widgets.form import PlanForm
+from intl_tui.widgets.items_table import ItemsTable
 from intl_tui.widgets.summary import CoverageGrid, SharesSummary
 
 
@@ -66,6 +67,7 @@ class ItemsPane(Vertical):
         self._columns: tuple[str, ...] = ()
         self._flex = FLEX[collection]
         self._fitted: tuple = ()  # (width class, columns, flex width) the table was built for
+        self._shared: object = None  # what the rows share (rows.context), as of the last reload
         self.show_coverage: bool | None = None  # None: as the width suggests
 
     def compose(self) -> ComposeResult:
@@ -74,14 +76,14 @@ class ItemsPane(Vertical):
         with Container(classes="body"):
             with Vertical(classes="list"):
                 yield Static(f"No {self.collection} yet. Ctrl+N adds one.", classes="empty")
-                yield DataTable(id=f"table-{self.collection}", classes="items", cursor_type="row", zebra_stripes=True)
+                yield ItemsTable(id=f"table-{self.collection}", classes="items", cursor_type="row", zebra_stripes=True)
                 if self.collection == "actions":
                     yield CoverageGrid(id="coverage")
             yield PlanForm(FIELDS[self.collection], id=f"form-{self.collection}")
 
     @property
-    def table(self) -> DataTable:
-        return self.query_one(f"#table-{self.collection}", DataTable)
+    def table(self) -> ItemsTable:
+        return self.query_one(f"#table-{self.collection}", ItemsTable)
 
     @property
     def form(self) -> PlanForm:
@@ -164,6 +166,7 @@ class ItemsPane(Vertical):
         self._flex = FLEX[self.collection]
         self._fitted = (*fit, flex_width)
         self._row_of = row_of
+        self._shared = shared
         self.set_class(not row_of, "-empty")
         self.refresh_summaries()
         if row_of:
@@ -171,10 +174,18 @@ class ItemsPane(Vertical):
         else:
             self.form.display = False
 
-    def update_row(self, index: int) -> None:
+    def update_row(self, index: int, renamed: bool = False) -> None:
+        """Redraw one item's row after an edit of it. What the rows share (a region's
+        count of actions: a walk of every action) is kept from the last reload: an
+        edit of one item changes it only by a new id (`renamed`)."""
         plan = self.app.plan
-        cells = ROW[self.collection](plan, index, context(plan, self.collection) if self.collection == "regions" else None)
+        if renamed or self._shared is None:
+            self._shared = context(plan, self.collection)
+        cells = ROW[self.collection](plan, index, self._shared)
         table = self.table
+        shown = {column: cell for column, cell in zip(COLUMNS[self.collection], cells) if column in self._columns}
+        if table.replace_row(str(index), shown):
+            return  # that row repainted, not the table
         for column, cell in zip(COLUMNS[self.collection], cells):
             if column in self._columns:
                 wider = column != self._flex and cell.cell_len > table.columns[ColumnKey(column)].content_width

@@ -1,7 +1,8 @@
 """A real terminal for a real program: a pseudo-terminal whose screen pyte keeps.
 
-A thread reads the program's output as it comes and feeds pyte, beside the
-program (never in the way of what is being timed); `wait_for` waits for the
+A thread reads the program's output as it comes, noting when each chunk
+arrived, and another feeds it to pyte, beside the program (never in the way
+of what is being timed); `wait_for` waits for the
 screen to show something, woken by each chunk of output, under a deadline
 only a hang reaches. Used by the `intl edit` terminal test and by
 `benchmarks/bench_tui_terminal.py`.
@@ -18,6 +19,7 @@ import subprocess
 import termios
 import threading
 import time
+from collections import deque
 from typing import Callable
 
 import pyte
@@ -61,8 +63,15 @@ class Terminal:
         os.close(slave)
         self._master = master
         self._ended = threading.Event()
+        self._chunks: deque[tuple[float, bytes]] = deque()  # read, not yet fed to pyte
+        self._arrived = threading.Semaphore(0)
+        # Two threads: one only reads and notes when each chunk arrived, one feeds pyte
+        # (pure Python: a full screen takes milliseconds). Were they one, a chunk that
+        # arrived while the one before was being parsed would be timed late.
         self._reader = threading.Thread(target=self._read, daemon=True)
+        self._parser = threading.Thread(target=self._parse, daemon=True)
         self._reader.start()
+        self._parser.start()
 
     def _read(self) -> None:
         while True:
@@ -70,7 +79,15 @@ class Terminal:
                 chunk = os.read(self._master, 65536)
             except OSError:
                 chunk = b""
-            arrived = time.perf_counter()
+            self._chunks.append((time.perf_counter(), chunk))
+            self._arrived.release()
+            if not chunk:
+                return
+
+    def _parse(self) -> None:
+        while True:
+            self._arrived.acquire()
+            arrived, chunk = self._chunks.popleft()
             with self._changed:
                 if chunk:
                     self._stream.feed(chunk)

@@ -9,7 +9,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import DataTable, Static
+from textual.widgets.data_table import ColumnKey, RowKey
 
 from intl_sdk.display import printable
 from intl_sdk.findings import Finding
@@ -40,9 +43,13 @@ class FindingsTable(DataTable):
             super().__init__()
             self.row = row  # (severity, code, path, message, location, line, hint)
 
+    # as FieldInput's: its own size never changes, so a change of what it scrolls needs no layout pass
+    virtual_size = Reactive(Size(0, 0), layout=False)
+
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, show_header=False, **kwargs)
         self._shown: list[tuple] = []
+        self._made: list[list[Text]] = []  # the cells of each row shown
         self._layout: tuple = ()
 
     def on_resize(self) -> None:
@@ -62,24 +69,68 @@ class FindingsTable(DataTable):
         layout = (tuple(columns), max(20, width - fixed - _PADDING - 2))
         if rows == self._shown and (layout == self._layout or not force):
             return
-        self._shown = rows
+        before, self._shown = self._shown, rows
         cursor = self.cursor_row
-        self.clear(columns=layout != self._layout)
         if layout != self._layout:
+            self.clear(columns=True)
             self._layout = layout
             for column in columns:
                 self.add_column(column, key=column, width=layout[1] if column == "message" else natural[column])
-        for index, (severity, code, path, message, *_) in enumerate(rows):
-            cells = {
-                "severity": Text(severity, style=_STYLES[severity]),
-                "message": Text(printable(message), no_wrap=True, overflow="ellipsis"),
-                "where": Text(printable(path), style="dim"),
-                "code": Text(printable(code), style="dim"),
-            }
-            self.add_row(*(cells[column] for column in columns), key=str(index))
+            before = []
+        elif len(before) - len(rows) > 16:
+            self.clear()  # each removal renumbers the rows left: past a few, refill
+            before = []
+        # Row i is always keyed str(i): rows that are still there are updated in place,
+        # only where they changed, and rows come and go at the end. A keystroke changes
+        # a finding or two of hundreds; rebuilding the table cost more than the check.
+        # The table's height is fixed: rows removed change what it scrolls, not the
+        # screen's layout (remove_row asks for a layout pass: a tenth of a key's time).
+        required = self._layout_required
+        for index in reversed(range(len(rows), len(before))):
+            self.remove_row(str(index))
+        self._layout_required = required
+        made = dict(zip(before, self._made)) if len(self._made) == len(before) else {}
+        self._made = []
+        changed = False
+        keys = self._column_keys
+        for index, row in enumerate(rows):
+            cells = made.get(row) or self._cells(row, columns)
+            self._made.append(cells)
+            if index >= len(before):
+                self.add_row(*cells, key=str(index))
+            elif row != before[index]:
+                # DataTable.update_cell, less the repaint of the whole table it asks for each cell
+                self._data[RowKey(str(index))] = dict(zip(keys, cells))
+                changed = True
+        if changed:
+            self._update_count += 1
+            self.refresh()
         if rows:
             self.move_cursor(row=min(cursor, len(rows) - 1), animate=False)
         self.post_message(self.Highlighted(self.row_at(self.cursor_row)))
+
+    @staticmethod
+    def _cells(row: tuple, columns: list[str]) -> list[Text]:
+        severity, code, path, message = row[:4]
+        cells = {
+            "severity": Text(severity, style=_STYLES[severity]),
+            "message": Text(printable(message), no_wrap=True, overflow="ellipsis"),
+            "where": Text(printable(path), style="dim"),
+            "code": Text(printable(code), style="dim"),
+        }
+        return [cells[column] for column in columns]
+
+    def _update_dimensions(self, new_rows) -> None:
+        # Every column has its width set and every row is one line high, so
+        # measuring each new row's cells (DataTable does, on idle) tells nothing:
+        # skip it, keep the rest (the virtual size), and update the scrollbar
+        # (which a layout pass would do; a scrollbar shown or hidden still asks for one).
+        super()._update_dimensions(())
+        self._scroll_update(self.virtual_size)
+
+    @property
+    def _column_keys(self) -> list[ColumnKey]:
+        return [column.key for column in self.ordered_columns]
 
     def row_at(self, row: int) -> tuple | None:
         return self._shown[row] if 0 <= row < len(self._shown) else None

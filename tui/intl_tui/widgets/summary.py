@@ -7,10 +7,10 @@ from decimal import Decimal
 from rich.text import Text
 from textual.widgets import DataTable, Static
 
-from intl_sdk.checks.context import format_number
+from intl_sdk.checks.context import as_decimal, format_number
 from intl_sdk.display import counted, printable
 from intl_sdk.model import Plan
-from intl_sdk.views import allocation, coverage
+from intl_sdk.views import HUNDRED, coverage
 
 _PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#edc948", "#76b7b2", "#e15759", "#9c755f", "#bab0ac", "#ff9da7")
 
@@ -31,9 +31,14 @@ class SharesSummary(Static):
 
     def show(self, plan: Plan) -> None:
         self._plan = plan
-        view = allocation(plan)
-        total = view.total_share
-        gap = view.unallocated_share
+        strategy = plan.strategy
+        # what views.allocation gives, less the actions' costs and staff: the
+        # summary is redrawn at every key typed in a share, and those walk every action
+        shares = [(as_decimal(region.share), region.name or region.id or f"region {index + 1}") for index, region in enumerate(plan.regions)]
+        total = sum((share for share, _ in shares if share is not None), Decimal(0))
+        gap = HUNDRED - total
+        budget = as_decimal(strategy.budget.amount) if strategy.budget else None
+        currency = strategy.budget.currency if strategy.budget else None
         text = Text("Total ", style="bold")
         text.append(f"{format_number(total)}%", style="bold green" if gap == 0 else "bold red")
         if gap > 0:
@@ -42,18 +47,18 @@ class SharesSummary(Static):
             text.append(f"  ·  {counted(-gap, 'point')} over-allocated", style="red")
         else:
             text.append("  ·  fully allocated", style="green")
-        if view.budget is not None:
-            text.append(f"  ·  budget {format_number(view.budget)} {printable(view.currency or '')}", style="dim")
+        if budget is not None:
+            text.append(f"  ·  budget {format_number(budget)} {printable(currency or '')}", style="dim")
         text.append("\n")
         width = max(10, (self.size.width or 80) - 4)
-        scale = max(total, Decimal(100))
+        scale = max(total, HUNDRED)
         used = 0
-        for index, region in enumerate(view.regions):
-            if region.share is None or region.share <= 0:
+        for index, (share, name) in enumerate(shares):
+            if share is None or share <= 0:
                 continue
-            cells = int(round(region.share / scale * width))
+            cells = int(round(share / scale * width))
             colour = _PALETTE[index % len(_PALETTE)]
-            label = printable(region.name)[: max(cells - 1, 0)]
+            label = printable(name)[: max(cells - 1, 0)]
             text.append(label.ljust(cells, " ")[:cells], style=f"black on {colour}")
             used += cells
         if gap > 0:

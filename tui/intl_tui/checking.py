@@ -1,0 +1,169 @@
+"""Checking while the plan is typed: one check at a time, on the latest plan
+only, re-running only the checks that read what changed (`rechecks`). A mixin
+of `PlanEditorApp`, kept apart so that the app module stays about editing."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+from textual import work
+from textual.css.query import NoMatches
+from textual.worker import get_current_worker
+
+import intl_sdk
+from intl_sdk.findings import Finding
+
+from intl_tui.rechecks import Learned, Read, everything, learn, recheck
+
+
+class CheckingMixin:
+    """Needs `plan`, `findings`, `_painted` (set at the first paint) and
+    `_show_findings_table`; the app calls `schedule_check` after each edit and
+    sets `_changed` (what the edit changed, or None for "unknown")."""
+
+    LEARN_AFTER = 1.0  # seconds without an edit before learning what each check reads (rechecks)
+
+    plan: Any
+    findings: list[Finding]
+    _painted: threading.Event
+
+    def _start_checking(self) -> None:
+        self.latencies: list[float] = []  # seconds from an edit to its findings on screen
+        self._generation = 0
+        self._checking = False  # a check is running (or its findings are on their way)
+        self._learned: Learned | None = None  # what each check found and read (see rechecks)
+        self._learned_at = -1  # the generation it was learned at
+        self._changed: set[Read] | None = None  # read by the checks, changed since the findings shown; None: unknown
+        self._edited_at = 0.0
+
+    def schedule_check(self) -> None:
+        """Check the plan as it is now. One check runs at a time, and only ever on
+        the latest plan: keys typed while one runs start none of their own; when it
+        ends, its findings are shown if nothing changed meanwhile, and otherwise the
+        plan is checked again, once, for all of those keys (a burst of typing costs
+        two checks, not one a key fighting each other for the interpreter)."""
+        self._generation += 1
+        self._edited_at = time.perf_counter()
+        if not self._checking:
+            self._checking = True
+            self._run_check(self._generation)
+
+    @work(thread=True, group="line-map")
+    def _warm_line_map(self) -> None:
+        """Scan the file's line map now, off the UI thread: otherwise the first
+        finding that needs a line pays for it in the middle of someone's typing."""
+        self._painted.wait()
+        if self.plan.origin is not None:
+            self.plan.origin.layout  # noqa: B018 (computed and cached on first use)
+
+    @work(thread=True, group="check")
+    def _run_check(self, generation: int) -> None:
+        self._painted.wait()
+        self._check_until_shown(generation)
+
+    def _check_until_shown(self, generation: int | None) -> None:
+        """In the checking thread: check, and check again while the plan changed
+        meanwhile, in this one worker (so that waiting for the app's workers waits
+        for the findings of the last edit)."""
+        while generation is not None and not get_current_worker().is_cancelled:
+            generation = self._from_thread(self._checked, generation, self._check_now())
+
+    def _from_thread(self, callback, *args) -> int | None:
+        """`callback(*args)` on the UI thread; None once the app is closing."""
+        try:
+            return self.call_from_thread(callback, *args)
+        except RuntimeError:  # the app stopped running meanwhile
+            return None
+
+    def _check_now(self) -> tuple[str, Any] | None:
+        """Only the checks that read what changed when that is known (rechecks),
+        else the whole check; None when the plan changed under it."""
+        learned, changed = self._learned, self._changed
+        changed = None if changed is None else set(changed)
+        try:
+            if learned is not None and changed is not None and self.plan.origin is learned.origin:
+                again = recheck(self.plan, learned, changed)
+                if again is not None:
+                    return ("again", again)
+            return ("whole", intl_sdk.check(self.plan))
+        except Exception:  # the plan changed under the check (then it is checked again)
+            return None
+
+    def _checked(self, generation: int, result: tuple[str, Any] | None) -> int | None:
+        """A check ended (on the UI thread, so that no key comes in between): show
+        its findings, or say which generation to check now."""
+        if generation != self._generation:
+            return self._generation  # the plan changed since: check it as it is now
+        self._checking = False
+        if result is None:
+            return None
+        kind, found = result
+        learned = self._learned
+        if kind == "again" and learned is not None:
+            learned.findings.update(found)
+            findings = everything(learned)
+        else:
+            findings = found
+            if learned is not None and not any(f.code == "plugin-error" for f in findings):
+                # what each check found, as of now; what they read is kept until learned again
+                learned.findings = {code: [] for code in learned.reads}
+                for finding in findings:
+                    learned.findings.setdefault(finding.code, []).append(finding)
+                learned.origin = self.plan.origin
+            else:
+                self._learned = None
+        self._changed = set()
+        self._show_findings(generation, findings)
+        return None
+
+    def _learn_when_quiet(self) -> None:
+        if time.perf_counter() - self._edited_at >= self.LEARN_AFTER:
+            self.learn_checks()
+
+    def learn_checks(self) -> None:
+        """Learn what each check reads (in a thread, one check at a time, given up
+        at the next key): done once the plan is open, and again when typing pauses."""
+        if self._checking or self._learned_at == self._generation or not self._painted.is_set():
+            return  # busy, learned already, or no plan on screen yet
+        self._checking = True
+        self._learn(self._generation)
+
+    @work(thread=True, group="check")
+    def _learn(self, generation: int) -> None:
+        self._painted.wait()
+        worker = get_current_worker()
+        try:
+            learned = learn(self.plan, cancelled=lambda: generation != self._generation or worker.is_cancelled)
+        except Exception:  # the plan changed under it
+            learned = None
+        if not get_current_worker().is_cancelled:
+            self._check_until_shown(self._from_thread(self._learnt, generation, learned))
+
+    def _learnt(self, generation: int, learned: Learned | None) -> int | None:
+        """Learning ended: keep what it learned, or say which generation to check
+        now (an edit came meanwhile: it is checked in the same worker)."""
+        if generation != self._generation:
+            return self._generation
+        self._checking = False
+        self._learned_at = generation
+        if learned is None:  # a plugin failed: whole checks, which report it
+            self._learned = None
+            return None
+        learned.origin = self.plan.origin
+        self._learned = learned
+        self._changed = set()
+        self._show_findings(generation, everything(learned))
+        return None
+
+    def _show_findings(self, generation: int, findings: list[Finding]) -> None:
+        if generation != self._generation:
+            return  # stale: the plan has changed since
+        self.findings = findings
+        try:
+            self._show_findings_table()
+        except NoMatches:  # the app is closing (a check outlived its screen)
+            return
+        self.latencies.append(time.perf_counter() - self._edited_at)
+
