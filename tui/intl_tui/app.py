@@ -90,6 +90,7 @@ class PlanEditorApp(CheckingMixin, FilesMixin, App[int]):
         self.deleted: list[tuple[str, int, Any]] = []
         self._start_checking()
         self._stale: set[str] = set()
+        self._built: set[str] = {"strategy"}  # the tabs whose content is mounted
         self._ref_ids: dict[int, str | None] = {}
         self._disk = self._read_disk()
         self._loaded = False
@@ -113,8 +114,9 @@ class PlanEditorApp(CheckingMixin, FilesMixin, App[int]):
             with TabPane(f"{TITLES['strategy']} F2", id="strategy"):
                 yield StrategyPane(id="pane-strategy")
             for number, collection in enumerate(TABS[1:], start=3):
-                with TabPane(f"{TITLES[collection]} F{number}", id=collection):
-                    yield ItemsPane(collection, id=f"pane-{collection}")
+                # empty until first shown (build_tab): five lists with their forms are
+                # three quarters of the editor's widgets, and the first screen needs none
+                yield TabPane(f"{TITLES[collection]} F{number}", id=collection)
         yield FindingsPanel(id="findings-panel")
         yield Footer(compact=True)
 
@@ -317,27 +319,40 @@ class PlanEditorApp(CheckingMixin, FilesMixin, App[int]):
         self._refresh_status()
         self.schedule_check()
 
-    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         name = event.pane.id or ""
+        await self.build_tab(name)
         if name in self._stale:
             self._stale.discard(name)
             self.pane(name).reload()
         elif isinstance(self.pane(name), ItemsPane) and self._loaded:
             self.pane(name).refit()
 
-    def action_toggle_coverage(self) -> None:
+    async def action_toggle_coverage(self) -> None:
         """Show or hide the pillar x region grid (shown by default from 160 columns)."""
+        await self.build_tab("actions")
         pane = self.pane("actions")
         pane.show_coverage = not pane.has_class("-coverage")
-        self.action_show_tab("actions")
+        await self.action_show_tab("actions")
         pane.refit()
 
     # -- actions: tabs, items --------------------------------------------------------
 
-    def show_tab(self, name: str) -> None:
+    async def build_tab(self, name: str) -> None:
+        """Mount a list tab's content the first time it is needed, and wait until
+        its widgets are there (anything may query them once this returns)."""
+        if name in self._built or name not in TABS:
+            return
+        self._built.add(name)
+        self._stale.add(name)  # filled by whoever shows it
+        await self.query_one(f"TabPane#{name}", TabPane).mount(ItemsPane(name, id=f"pane-{name}"))
+
+    async def show_tab(self, name: str) -> None:
         """Show a tab now, not after the tab bar's message comes round: keys
-        typed right after F3 must reach the widgets of the new tab. A list not
+        typed right after F3 must reach the widgets of the new tab (the key
+        waits for this). Its content is mounted the first time, and a list not
         filled yet (or out of date) is filled first."""
+        await self.build_tab(name)
         self.query_one(TabbedContent).active = name
         self.query_one(TabbedContent).query_one(ContentSwitcher).current = name
         if name in self._stale:
@@ -350,8 +365,8 @@ class PlanEditorApp(CheckingMixin, FilesMixin, App[int]):
         """Focus `widget` before the next key is handled (Widget.focus waits its turn in the queue)."""
         self.screen.set_focus(widget)
 
-    def action_show_tab(self, name: str) -> None:
-        self.show_tab(name)
+    async def action_show_tab(self, name: str) -> None:
+        await self.show_tab(name)
         pane = self.pane(name)
         if isinstance(pane, ItemsPane):
             self.focus_now(pane.table)
@@ -368,9 +383,9 @@ class PlanEditorApp(CheckingMixin, FilesMixin, App[int]):
         self.notify("Switch to a list first (F3 to F7) to add, duplicate or delete items.", severity="warning")
         return None
 
-    def action_add_item(self, collection: str | None = None) -> None:
+    async def action_add_item(self, collection: str | None = None) -> None:
         if collection is not None:
-            self.action_show_tab(collection)
+            await self.action_show_tab(collection)
         pane = self._items_pane()
         if pane is None:
             return
@@ -397,13 +412,13 @@ class PlanEditorApp(CheckingMixin, FilesMixin, App[int]):
         label = printable(str(item.id or "item"))
         self.notify(f"Deleted {label}. Ctrl+Z puts it back.")
 
-    def action_undo_delete(self) -> None:
+    async def action_undo_delete(self) -> None:
         if not self.deleted:
             self.notify("Nothing to undo.")
             return
         collection, index, item = self.deleted.pop()
         getattr(self.plan, collection).insert(index, item)
-        self.show_tab(collection)
+        await self.show_tab(collection)
         self._items_changed(self.pane(collection), index)
 
     def _items_changed(self, pane: ItemsPane, select: int | None) -> None:
@@ -416,15 +431,15 @@ class PlanEditorApp(CheckingMixin, FilesMixin, App[int]):
 
     # -- jumping to a finding ------------------------------------------------------
 
-    def on_findings_table_jump(self, event: FindingsTable.Jump) -> None:
-        self.jump_to(event.location)
+    async def on_findings_table_jump(self, event: FindingsTable.Jump) -> None:
+        await self.jump_to(event.location)
 
-    def jump_to(self, location: tuple) -> None:
+    async def jump_to(self, location: tuple) -> None:
         """Focus the widget a finding is about; where it has none, the nearest
         widget that fixes it, and the findings' title line says so."""
         target = jump_target(location, first_region=0 if self.plan.regions else None)
         tab, index, field = target.tab, target.index, target.field
-        self.show_tab(tab)
+        await self.show_tab(tab)
         pane = self.pane(tab)
         if isinstance(pane, ItemsPane) and index is not None and index < len(pane.items):
             pane.select(index)
