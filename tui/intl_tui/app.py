@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -95,6 +96,7 @@ class PlanEditorApp(CheckingMixin, FilesMixin, App[int]):
         self._disk = self._read_disk()
         self._loaded = False
         self._painted = threading.Event()  # set once the first screen is drawn
+        self._answered = threading.Event()  # set once the first key's answer is drawn
         self._status_shown: Text | None = None
 
     # -- layout ----------------------------------------------------------------
@@ -185,6 +187,15 @@ class PlanEditorApp(CheckingMixin, FilesMixin, App[int]):
 
     def on_unmount(self) -> None:
         self._painted.set()  # no thread waits for a paint that will not come
+        self._answered.set()
+
+    async def on_event(self, event: events.Event) -> None:
+        await super().on_event(event)
+        if isinstance(event, events.Key) and not self._answered.is_set():
+            # The first check and the line-map scan wait for this (CheckingMixin). Twice
+            # after a refresh: the widgets the key changed (a field taking the focus) handle
+            # their messages in their own turn, and the first refresh can come before them.
+            self.call_after_refresh(self.call_after_refresh, self._answered.set)
 
     def pane(self, name: str) -> Any:
         return self.query_one(f"#pane-{name}")

@@ -19,15 +19,26 @@ from intl_tui.rechecks import Learned, Read, everything, learn, recheck
 
 
 class CheckingMixin:
-    """Needs `plan`, `findings`, `_painted` (set at the first paint) and
-    `_show_findings_table`; the app calls `schedule_check` after each edit and
+    """Needs `plan`, `findings`, `_painted` (set at the first paint), `_answered`
+    (set once the first key is answered) and `_show_findings_table`; the app calls `schedule_check` after each edit and
     sets `_changed` (what the edit changed, or None for "unknown")."""
 
     LEARN_AFTER = 1.0  # seconds without an edit before learning what each check reads (rechecks)
+    # Seconds the first check and line-map scan wait after the first paint for a first key:
+    # one typed then is answered before them rather than sharing the interpreter with them.
+    # They start as soon as that key is answered; this only bounds the wait when none comes.
+    FIRST_KEY_WAIT = 0.3
 
     plan: Any
     findings: list[Finding]
     _painted: threading.Event
+    _answered: threading.Event
+
+    def _wait_for_first_screen(self) -> None:
+        """In a thread: wait until the first screen is drawn, then until the first
+        key is answered or FIRST_KEY_WAIT passed without one."""
+        self._painted.wait()
+        self._answered.wait(self.FIRST_KEY_WAIT)
 
     def _start_checking(self) -> None:
         self.latencies: list[float] = []  # seconds from an edit to its findings on screen
@@ -54,13 +65,13 @@ class CheckingMixin:
     def _warm_line_map(self) -> None:
         """Scan the file's line map now, off the UI thread: otherwise the first
         finding that needs a line pays for it in the middle of someone's typing."""
-        self._painted.wait()
+        self._wait_for_first_screen()
         if self.plan.origin is not None:
             self.plan.origin.layout  # noqa: B018 (computed and cached on first use)
 
     @work(thread=True, group="check")
     def _run_check(self, generation: int) -> None:
-        self._painted.wait()
+        self._wait_for_first_screen()
         self._check_until_shown(generation)
 
     def _check_until_shown(self, generation: int | None) -> None:
@@ -132,7 +143,7 @@ class CheckingMixin:
 
     @work(thread=True, group="check")
     def _learn(self, generation: int) -> None:
-        self._painted.wait()
+        self._wait_for_first_screen()
         worker = get_current_worker()
         try:
             learned = learn(self.plan, cancelled=lambda: generation != self._generation or worker.is_cancelled)

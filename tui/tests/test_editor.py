@@ -310,3 +310,22 @@ async def test_keys_typed_in_one_burst_after_tab_reach_the_field_tab_moved_to(nw
         await settle(app, pilot)
         assert app.focused is app.query_one("#form-regions #field-share")
         assert app.focused.value == "12" and app.plan.regions[0].share == 12
+
+
+async def test_a_list_tab_is_built_when_first_shown_and_keys_typed_right_after_reach_it(nwda_copy):
+    from textual import events
+
+    app = PlanEditorApp(intl_sdk.load(nwda_copy), str(nwda_copy))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        # the first screen builds the Strategy tab only
+        assert not app.query("#pane-regions") and not app.query("#pane-actions")
+        # F3 then Down in one read, as a terminal delivers typing ahead: Down moves the new list's cursor
+        app.post_message(events.Key("f3", None))
+        app.post_message(events.Key("down", None))
+        await pilot.pause()
+        assert app.query_one("TabbedContent").active == "regions"
+        pane = app.pane("regions")
+        assert pane.selected_index == 1
+        assert app.query_one("#form-regions #field-id", Input).value == app.plan.regions[1].id
+        assert not app.query("#pane-actions")  # still not needed
