@@ -96,3 +96,21 @@ async def test_no_color_keeps_the_selection_visible(nwda_copy, monkeypatch):
         items.focus()
         await pilot.pause()
         assert app.screen.get_style_at(items.region.x + 3, items.region.y + 1).reverse
+
+
+async def test_add_from_the_palette_builds_the_list_tab_it_adds_to(nwda_copy):
+    app = PlanEditorApp(intl_sdk.load(nwda_copy), str(nwda_copy))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        actions = len(app.plan.actions)
+        assert not app.query("#pane-actions")  # not built on the Strategy tab
+        await pilot.press("ctrl+p", *"Add action")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(app.plan.actions) == actions + 1
+        assert app.query_one("TabbedContent").active == "actions"
+        assert app.focused is app.query_one("#form-actions #field-id")
