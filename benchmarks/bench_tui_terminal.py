@@ -141,7 +141,8 @@ def main() -> None:
     started = time.perf_counter()
     terminal = Terminal([intl, "edit", path], WIDTH, HEIGHT, cwd=folder)
     try:
-        terminal.wait_for(lambda s: "plan.toml" in s and "Strategy F2" in s and "Generated plan" in s)
+        # the header, the tabs and the Strategy tab's form (its first label)
+        terminal.wait_for(lambda s: "plan.toml" in s and "Strategy F2" in s and "Generated plan" in s and " Name " in s)
         first_screen = terminal.shown_at - started
         unfocused = label_cell(terminal, "Name")
         terminal.send("tab")  # focuses Name: its label is drawn in reverse video
@@ -150,7 +151,9 @@ def main() -> None:
 
         # to the first region's share, rewritten as START with the cursor at its end
         terminal.send("f3")
-        terminal.wait_for(expected_screen(plan, "0.5")[0])
+        # a frame can arrive in several reads: wait for its last part too (the form's labels)
+        total = expected_screen(plan, "0.5")[0]
+        terminal.wait_for(lambda s: total in s and " Share (%) " in s)
         share = lambda: label_cell(terminal, "Share (%)")  # noqa: E731
         unfocused = share()
         terminal.send("tab", "tab", "tab")
