@@ -20,8 +20,9 @@ from intl_tui.rechecks import Learned, Read, everything, learn, recheck
 
 class CheckingMixin:
     """Needs `plan`, `findings`, `_painted` (set at the first paint), `_answered`
-    (set once the first key is answered) and `_show_findings_table`; the app calls `schedule_check` after each edit and
-    sets `_changed` (what the edit changed, or None for "unknown")."""
+    (set once the first key's answer is drawn) and `_show_findings_table`; the
+    app calls `schedule_check` after each edit and sets `_changed` (what the
+    edit changed, or None for "unknown")."""
 
     LEARN_AFTER = 1.0  # seconds without an edit before learning what each check reads (rechecks)
     # Seconds the first check and line-map scan wait after the first paint for a first key:
