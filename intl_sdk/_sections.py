@@ -75,9 +75,6 @@ class Section:
         return f"Section({self.path!r}, {self.header_start}..{self.stop})"
 
 
-
-
-
 def scan_statements(text: str, section: Section) -> None:
     """Fill in `section.statements` (in order) and its statements by path."""
     pos, end = section.body_start, section.stop
