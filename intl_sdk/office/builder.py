@@ -233,38 +233,31 @@ def _region_id(builder: _Builder, text: str) -> str:
     return text.strip()
 
 
-def _read_actions(builder: _Builder, located: Located) -> None:
-    plan = builder.plan
-    has_id = located.column("id") is not None
-    start = len(plan.actions)
+def _read_regional_items(builder: _Builder, located: Located, kind: type, items: list, default_id) -> None:
+    """Rows of a table whose items belong to a region (actions, offices): a region
+    written by name becomes its id; without an id column, ids come from `default_id`."""
+    start = len(items)
     for row, data in builder.rows(located):
         values = data.data
         where = builder.position(located, row)
         name = values.pop("region_name", None)
         if "region" not in values and name is not None:
             values["region"] = _region_id(builder, name)
-        plan.actions.append(builder.convert(Action, values, {**data.extra, "imported_from": where}, where))
-    if not has_id:
-        used = {a.id for a in plan.actions if a.id}
-        for action in plan.actions[start:]:
-            action.id = unique_id(slug(action.title, 30) or f"{action.region or 'action'}", used)
+        items.append(builder.convert(kind, values, {**data.extra, "imported_from": where}, where))
+    if located.column("id") is None:
+        used = {item.id for item in items if item.id}
+        for item in items[start:]:
+            item.id = unique_id(default_id(item), used)
+
+
+def _read_actions(builder: _Builder, located: Located) -> None:
+    _read_regional_items(builder, located, Action, builder.plan.actions,
+                         lambda action: slug(action.title, 30) or f"{action.region or 'action'}")
 
 
 def _read_offices(builder: _Builder, located: Located) -> None:
-    plan = builder.plan
-    has_id = located.column("id") is not None
-    start = len(plan.offices)
-    for row, data in builder.rows(located):
-        values = data.data
-        where = builder.position(located, row)
-        name = values.pop("region_name", None)
-        if "region" not in values and name is not None:
-            values["region"] = _region_id(builder, name)
-        plan.offices.append(builder.convert(Office, values, {**data.extra, "imported_from": where}, where))
-    if not has_id:
-        used = {o.id for o in plan.offices if o.id}
-        for office in plan.offices[start:]:
-            office.id = unique_id(slug(office.name or office.location, 30) or f"{office.region or 'office'}", used)
+    _read_regional_items(builder, located, Office, builder.plan.offices,
+                         lambda office: slug(office.name or office.location, 30) or f"{office.region or 'office'}")
 
 
 def _measurement(builder: _Builder, data: RowData, part: str, unit: list[str | None], monitor: list[bool]) -> Measurement | None:
