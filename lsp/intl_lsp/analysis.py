@@ -8,7 +8,6 @@ error becomes `crash`, shown as one diagnostic, and the server carries on.
 
 from __future__ import annotations
 
-import re
 import traceback
 from typing import TYPE_CHECKING
 
@@ -23,14 +22,13 @@ if TYPE_CHECKING:
 
 __all__ = ["Analysis", "analyse", "looks_like_plan"]
 
-# The first top-level `format =` key or table header: a plan has the key before any header.
-_FORMAT_OR_HEADER = re.compile(r"""^[ \t]*(?:(format|"format"|'format')[ \t]*=|\[)""", re.M)
-
 
 def looks_like_plan(text: str) -> bool:
-    """Whether a TOML text has a top-level `format` key (pyproject.toml has not)."""
-    match = _FORMAT_OR_HEADER.search(text)
-    return match is not None and match.group(1) is not None
+    """Whether a TOML text has a top-level `format` key (pyproject.toml has not):
+    the rule `intl check --only-plans` uses."""
+    from intl_sdk.plan_files import has_format_line
+
+    return has_format_line(text.encode("utf-8", "surrogatepass"))
 
 
 @define
