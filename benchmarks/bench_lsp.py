@@ -4,9 +4,12 @@
 
 Drives `intl lsp` as an editor does, over stdio (JSON-RPC with Content-Length
 framing, written and read here with nothing in between): opens a plan, then
-sends incremental changes (one share edited, alternately, so every change is
-a new text with a `shares-sum` finding) and times each change until the
-`textDocument/publishDiagnostics` of its version arrives. The server runs with
+sends incremental changes of three kinds, each kind made and undone in turn
+(a share's digits typed; a new line typed in an action; a whole indicator
+pasted at the end of the plan, which adds a header so that the server reads
+the whole text again), and times each change until the
+`textDocument/publishDiagnostics` of its version arrives. Every text has a
+`shares-sum` finding. The server runs with
 `debounceMs: 0`, so the figure is what comes after the debounce.
 
 Beside it, in this process: the baseline, `intl_sdk.check(intl_sdk.loads(text))`
@@ -120,19 +123,47 @@ class InProcessServer:
                 return
 
 
-def share_line(text: str) -> tuple[int, int, str]:
-    """(line, column, the share's digits) of the first `share = N` line."""
-    for number, line in enumerate(text.split("\n")):
-        if line.startswith("share = "):
-            return number, len("share = "), line[len("share = ") :].strip()
-    raise ValueError("no share in the plan")
+def position(text: str, offset: int) -> dict:
+    line = text.count("\n", 0, offset)
+    return {"line": line, "character": offset - (text.rfind("\n", 0, offset) + 1)}
+
+
+def toggle(text: str, offset: int, old: str, new: str) -> list[tuple[str, dict]]:
+    """Two changes that take turns: `old` at `offset` replaced by `new`, and back.
+    Each is (the text after it, the LSP content change that makes it)."""
+    assert text[offset : offset + len(old)] == old
+    there = text[:offset] + new + text[offset + len(old) :]
+    forth = {"range": {"start": position(text, offset), "end": position(text, offset + len(old))}, "text": new}
+    back = {"range": {"start": position(there, offset), "end": position(there, offset + len(new))}, "text": old}
+    return [(there, forth), (text, back)]
+
+
+def edits(text: str) -> tuple[dict[str, list[tuple[str, dict]]], str]:
+    """What a user types, as alternating changes, and the text they start from
+    (a share changed so that every text has a `shares-sum` finding).
+    A share's digits and a new line stay inside one table (the server re-reads
+    that table only); an item pasted at the end adds a header (the whole text is read)."""
+    share = text.index("\nshare = ") + len("\nshare = ")
+    digits = text[share : text.index("\n", share)].strip()
+    first = str(int(float(digits)) + 2)
+    text = text[:share] + first + text[share + len(digits) :]
+    line_end = text.index("\n", share) + 1
+    item = '\n[[indicators]]\nid = "pasted"\nname = "An indicator pasted at the end"\ndirection = "up"\n'
+    return {
+        "share typed": toggle(text, share, first, str(int(first) + 1)),
+        "line added": toggle(text, line_end, "", 'note = "typed on a new line"\n'),
+        "item pasted": toggle(text, len(text), "", item),
+    }, text
 
 
 async def measure(name: str, text: str, changes: int) -> None:
-    line, column, digits = share_line(text)
-    values = [str(int(float(digits)) + 2), str(int(float(digits)) + 3)]
-    texts = [text.replace(f"share = {digits}\n", f"share = {value}\n", 1) for value in values]
-    uri = f"file://{REPO}/bench-{name.replace(' ', '-')}.toml"
+    kinds, text = edits(text)
+    for kind, turns in kinds.items():
+        await measure_edit(f"{name}, {kind}", text, turns, changes)
+
+
+async def measure_edit(name: str, text: str, turns: list[tuple[str, dict]], changes: int) -> None:
+    uri = f"file://{REPO}/bench-{name.replace(' ', '-').replace(',', '')}.toml"
     initialize = {"processId": os.getpid(), "capabilities": {}, "initializationOptions": {"debounceMs": 0}}
     opened = {"textDocument": {"uri": uri, "languageId": "toml", "version": 1, "text": text}}
 
@@ -148,16 +179,14 @@ async def measure(name: str, text: str, changes: int) -> None:
     await local.diagnostics_for(1)
 
     baseline, published, in_process = [], [], []
-    current = digits
     for index in range(changes):
+        after, content_change = turns[index % 2]
         start = time.perf_counter()
-        intl_sdk.check(intl_sdk.loads(texts[index % 2]))
+        intl_sdk.check(intl_sdk.loads(after))
         baseline.append(time.perf_counter() - start)
 
-        version, value = index + 2, values[index % 2]
-        span = {"start": {"line": line, "character": column}, "end": {"line": line, "character": column + len(current)}}
-        change = {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"range": span, "text": value}]}
-        current = value
+        version = index + 2
+        change = {"textDocument": {"uri": uri, "version": version}, "contentChanges": [content_change]}
 
         start = time.perf_counter()
         client.notify("textDocument/didChange", change)
@@ -178,7 +207,7 @@ async def measure(name: str, text: str, changes: int) -> None:
     best, median = min(published), statistics.median(published)
     local_best, local_median = min(in_process), statistics.median(in_process)
     print(
-        f"{name:<14} {text.count(chr(10)) + 1:>7,} {ms(base_best)} {ms(base_median)} {ms(best)} {ms(median)}"
+        f"{name:<28} {ms(base_best)} {ms(base_median)} {ms(best)} {ms(median)}"
         f" {best / base_best:6.2f}x {median / base_median:6.2f}x {ms(local_best)} {ms(local_median)}"
         f" {local_best / base_best:6.2f}x {local_median / base_median:6.2f}x"
     )
@@ -190,13 +219,13 @@ def main() -> None:
     parser.add_argument("--large-changes", type=int, default=6, help="changes timed on the 5,000-action plan")
     args = parser.parse_args()
     print(f"Python {sys.version.split()[0]} on {os.uname().machine}, {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}")
-    print(f"{'':<22} {'loads + check (ms)':>19} {'published over stdio (ms)':>36} {'server work, in process (ms)':>36}")
+    print(f"{'':<28} {'loads + check (ms)':>19} {'published over stdio (ms)':>36} {'server work, in process (ms)':>36}")
     print(
-        f"{'plan':<14} {'lines':>7} {'best':>9} {'median':>9} {'best':>9} {'median':>9} {'ratio':>7} {'ratio':>7}"
+        f"{'plan, edit':<28} {'best':>9} {'median':>9} {'best':>9} {'median':>9} {'ratio':>7} {'ratio':>7}"
         f" {'best':>9} {'median':>9} {'ratio':>7} {'ratio':>7}"
     )
     asyncio.run(measure("nwda", (REPO / "examples" / "nwda.toml").read_text(encoding="utf-8"), args.changes))
-    asyncio.run(measure("5,000 actions", make_plan_text(), args.large_changes))
+    asyncio.run(measure("5k actions", make_plan_text(), args.large_changes))
     print("published: from sending textDocument/didChange to reading the diagnostics of that version (debounce 0)")
     print("server work: the same change handled by the server object in this process, until it writes the diagnostics")
     print("ratios: against loads + check of the same texts, best against best and median against median")

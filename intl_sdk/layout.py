@@ -194,6 +194,16 @@ class Layout:
                 return found
         return None
 
+    def section_holding(self, offset: int) -> Section:
+        """The section whose header or lines hold `offset` (the root table before any header)."""
+        from bisect import bisect_right
+
+        return self._section(max(bisect_right(self._starts, offset) - 1, 0))
+
+    def has_sections_below(self, section: Section) -> bool:
+        """Whether other headers write inside this section's table (`[a.b]` below `[a]`)."""
+        return len(self.sections_under(section.path)) > 1 if section.path else len(self._paths) > 1
+
     def body_end(self, section: Section) -> int:
         """Where a new key of this section goes: after its last statement."""
         statements = self.statements(section)

@@ -18,7 +18,7 @@ from intl_sdk._origin import Origin
 from intl_sdk.errors import NotAPlanError, PlanError
 from intl_sdk.model import FORMAT_VERSION, Plan
 
-__all__ = ["load", "loads", "parse_toml"]
+__all__ = ["load", "loads", "parse_toml", "plan_from_data"]
 
 # Patterns for tomllib's error messages, compiled (and cached by `re`) only when a file has an error.
 _TOML_POSITION = r"\s*\(at line (\d+), column (\d+)\)$"
@@ -90,23 +90,27 @@ def loads(text: str | bytes, *, path: str | os.PathLike[str] | None = None) -> P
     enabled = gc.isenabled()
     gc.disable()  # parsing allocates a lot and frees nothing: no collection needed meanwhile
     try:
-        data = parse_toml(text, file)
-        origin = Origin(text, file, bom=bom, data=data)
-        _check_format(data, origin)
-        try:
-            plan = _kinds.build(Plan, data, ())
-        except _kinds.TooDeep as mismatch:
-            # Whether tomllib itself ran out of stack on such a text depends on the caller's
-            # recursion limit; past `_READABLE_DEPTH` the answer is the same either way.
-            line = _deepest_line(text)
-            if line is None:
-                raise _type_error(mismatch, origin) from None
-            raise PlanError(_TOO_DEEP, file=file, line=line) from None
-        except _kinds.TypeMismatch as mismatch:
-            raise _type_error(mismatch, origin) from None
+        return plan_from_data(text, parse_toml(text, file), file, bom)
     finally:
         if enabled:
             gc.enable()
+
+
+def plan_from_data(text: str, data: dict[str, Any], file: str | None, bom: bool) -> Plan:
+    """The plan of `data`, what `parse_toml` read from `text` (without its byte-order mark)."""
+    origin = Origin(text, file, bom=bom, data=data)
+    _check_format(data, origin)
+    try:
+        plan = _kinds.build(Plan, data, ())
+    except _kinds.TooDeep as mismatch:
+        # Whether tomllib itself ran out of stack on such a text depends on the caller's
+        # recursion limit; past `_READABLE_DEPTH` the answer is the same either way.
+        line = _deepest_line(text)
+        if line is None:
+            raise _type_error(mismatch, origin) from None
+        raise PlanError(_TOO_DEEP, file=file, line=line) from None
+    except _kinds.TypeMismatch as mismatch:
+        raise _type_error(mismatch, origin) from None
     plan.origin = origin
     return plan
 

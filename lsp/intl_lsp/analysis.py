@@ -56,16 +56,20 @@ class Analysis:
         return self._places
 
 
-def analyse(uri: str, version: int | None, text: str, *, path: str | None = None, encoding: str = UTF16) -> Analysis:
-    """Read and check one document's text; never raises."""
+def analyse(
+    uri: str, version: int | None, text: str, *, path: str | None = None, encoding: str = UTF16, previous: Plan | None = None
+) -> Analysis:
+    """Read and check one document's text; never raises. `previous`, the plan
+    of an earlier version, lets an edit inside one value re-parse that value only."""
     from intl_sdk import PlanError, check, loads
+    from intl_sdk.rereading import loads_edited
 
     analysis = Analysis(uri, version, text, Lines(text, encoding))
     if not looks_like_plan(text):
         return analysis
     analysis.is_plan = True
     try:
-        plan = loads(text, path=path)
+        plan = loads(text, path=path) if previous is None else loads_edited(text, previous, path=path)
     except PlanError as error:
         analysis.error = error
         return analysis

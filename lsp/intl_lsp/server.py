@@ -68,6 +68,7 @@ class Snapshot:
     text: str
     path: str | None
     encoding: str
+    previous: Any = None  # the plan of an earlier version, if one could be read
 
 
 class IntlLanguageServer(LanguageServer):
@@ -100,12 +101,16 @@ class IntlLanguageServer(LanguageServer):
 
     @staticmethod
     def _run(snapshot: Snapshot) -> Analysis:
-        return analyse(snapshot.uri, snapshot.version, snapshot.text, path=snapshot.path, encoding=snapshot.encoding)
+        return analyse(
+            snapshot.uri, snapshot.version, snapshot.text, path=snapshot.path, encoding=snapshot.encoding, previous=snapshot.previous
+        )
 
     def snapshot(self, uri: str) -> Snapshot:
         document = self.workspace.get_text_document(uri)
         encoding = self.workspace.position_encoding  # an lsprotocol enum, whose str() is its name
-        return Snapshot(uri, document.version, document.source, document.path, str(getattr(encoding, "value", encoding)))
+        return Snapshot(
+            uri, document.version, document.source, document.path, str(getattr(encoding, "value", encoding)), self.last_plans.get(uri)
+        )
 
     def _publish(self, uri: str, analysis: Analysis) -> None:
         self.analyses[uri] = analysis

@@ -172,3 +172,35 @@ async def test_positions_follow_the_encoding_the_client_chose(tmp_path):
     start = text.split("\n")[13].index('"competitive-sector"')
     assert columns[types.PositionEncodingKind.Utf16] == (start, start + len('"competitive-sector"'))
     assert columns[types.PositionEncodingKind.Utf8] == (start + 1, start + 1 + len('"competitive-sector"'))  # é is two bytes
+
+
+@pytest.mark.asyncio
+async def test_typing_change_after_change_gives_intl_checks_findings_each_time(client: RecordingClient, tmp_path):
+    """The server re-reads only the edited table where it can: after each of a
+    run of edits (in a table, a new line, a header pasted, a broken text and
+    its fix) its diagnostics are those `intl check` gives for the same text."""
+    document, _ = await Document.open(client, EXAMPLES / "nwda.toml")
+    text = document.text
+    steps = [
+        text.replace("share = 24\n", "share = 2\n", 1),
+        text.replace("share = 24\n", "share = 25\n", 1),
+        text.replace("share = 24\n", "share = 25\nbudget_note = \"typed\"\n", 1),
+        typo := text.replace("share = 24\n", "share = 25\n", 1).replace('region = "north-america"', 'region = "north-amercia"', 1),
+        typo + '\n[[regions]]\nid = "pasted"\nname = "Pasted"\nshare = 1\n',
+        text.replace("share = 24\n", "share = \n", 1),
+        text,
+    ]
+    for number, step in enumerate(steps):
+        version = document.change(step)
+        diagnostics = await client.diagnostics_of(document.uri, version)
+        path = tmp_path / f"step-{number}.toml"
+        path.write_text(step, encoding="utf-8")
+        result = run_intl("check", str(path), "--format", "json")
+        found = json.loads(result.stdout)["files"][0]
+        expected = found.get("findings") or []
+        if found.get("error"):
+            assert [(d.range.start.line + 1, d.message) for d in diagnostics] == [(found["error"]["line"], found["error"]["message"])]
+        else:
+            assert [(d.range.start.line + 1, d.code, d.message) for d in diagnostics] == [
+                (f["line"], f["code"], f"{f['message']}\nhint: {f['hint']}") for f in expected
+            ], number

@@ -1,0 +1,179 @@
+"""Reading a plan again after an edit (`loads_edited`): always what reading the whole text gives.
+
+The language server re-reads a plan after each change, re-parsing only the
+edited table where it can. These tests hold it to `loads`: the same plan, the
+same data, the same findings on the same lines, or the same error, for any
+edit of any plan; and they show that typing in a table does take the short way.
+"""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import intl_sdk
+from intl_sdk import PlanError
+from intl_sdk.rereading import edited_data, loads_edited
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+#: A plan whose tables other headers write into, with dotted keys, multi-line
+#: values and comments: the places where re-reading one table alone would go wrong.
+NESTED = '''format = 1
+x_root.deep = 1  # a dotted key in the root table
+
+[strategy]
+name = "Nested"
+organisation = "Agency"
+home_region = "Here"
+objectives = [
+    "one",  # a comment inside a list
+    "two",
+]
+
+[strategy.x_notes]
+text = """several
+[lines] that look like a header
+"""
+
+[[regions]]
+id = "a"
+name = "A"
+share = 60
+x_meta.kind = "dotted"
+
+[[regions.x_steps]]
+step = 1
+
+[[regions]]
+id = "b"
+name = "B"
+share = 30.5
+# a comment between keys
+x_list = [[1, 2], [3]]
+
+[[actions]]
+id = "act"
+region = "a"
+title = 'literal'
+'''
+
+
+def _plans() -> list[str]:
+    paths = [EXAMPLES / "nwda.toml", EXAMPLES / "corallia.toml", EXAMPLES / "starter.toml"]
+    return [path.read_text(encoding="utf-8") for path in paths] + [NESTED]
+
+
+PLANS = _plans()
+FRAGMENTS = [
+    "", "1", "9", "0.5", "-", "a", "é", '"', "'", '"""', "'''", ".", " ", "#", "=", "[", "]", "{", "}", ",",
+    "\n", "\r\n", "\\", "[x]\n", "[[regions]]\n", "[[regions.x_steps]]\n", "[strategy]\n", 'x_new = "typed"\n',
+    "share = 5\n", "id = \"b\"\n", "y.z = 2\n", "x_meta.kind = 1\n", "# comment\n", "\n\n", "2009-06-01", "true",
+]
+
+
+def _outcome(read, *args):
+    """What reading gives: the plan, its data and findings with lines; or the error."""
+    try:
+        plan = read(*args)
+    except PlanError as error:
+        return ("error", str(error), error.line, error.column)
+    findings = [(f.code, f.path, f.line, f.message) for f in intl_sdk.check(plan)]
+    return ("plan", plan, plan.origin.data, findings)
+
+
+@st.composite
+def edits(draw, text: str) -> str:
+    for _ in range(draw(st.integers(1, 3))):
+        start = draw(st.integers(0, len(text)))
+        end = min(len(text), start + draw(st.sampled_from([0, 0, 1, 2, 5, 30])))
+        text = text[:start] + draw(st.sampled_from(FRAGMENTS)) + text[end:]
+    return text
+
+
+@settings(max_examples=max(100, settings().max_examples * 2))
+@given(st.data())
+def test_reading_an_edit_gives_what_reading_the_whole_text_gives(data):
+    text = data.draw(st.sampled_from(PLANS))
+    previous = intl_sdk.loads(text)
+    for _ in range(data.draw(st.integers(1, 4))):  # edit after edit, as typing goes
+        new = data.draw(edits(text))
+        before = copy.deepcopy(previous.origin.data)
+        wanted = _outcome(intl_sdk.loads, new)
+        assert _outcome(loads_edited, new, previous) == wanted
+        assert previous.origin.data == before  # the earlier version's data is shared, never changed
+        if wanted[0] == "plan":
+            text, previous = new, loads_edited(new, previous)
+
+
+def _typed(text: str, anchor: str, old: str, new: str) -> str:
+    at = text.index(anchor) + len(anchor)
+    assert text[at : at + len(old)] == old
+    return text[:at] + new + text[at + len(old) :]
+
+
+NWDA = PLANS[0]
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        pytest.param(lambda t: _typed(t, "[[regions]]\nid = \"north-america\"\n", "", ""), id="nothing"),
+        pytest.param(lambda t: t.replace("share = 23\n", "share = 24\n", 1), id="a share's digits"),
+        pytest.param(lambda t: t.replace("share = 23\n", "share = 23.25\n", 1), id="decimal places"),
+        pytest.param(lambda t: t.replace("share = 23\n", "share = 23\nx_note = \"new line\"\n", 1), id="a new key"),
+        pytest.param(lambda t: t.replace("share = 23\n", "share = 23\n\n# a comment\n", 1), id="blank line and comment"),
+        pytest.param(lambda t: t.replace("share = 23\n", "", 1), id="a line removed"),
+        pytest.param(lambda t: t.replace("share = 23\n", "share = \"thirty\"\n", 1), id="a wrong type"),
+    ],
+)
+def test_typing_inside_one_table_reparses_that_table_only(edit):
+    previous = intl_sdk.loads(NWDA)
+    new = edit(NWDA)
+    data = edited_data(previous.origin.text, previous.origin.data, previous.origin.layout, new)
+    assert data is not None, "the edit should have taken the short way"
+    assert data == tomllib.loads(new, parse_float=Decimal)
+    assert _outcome(loads_edited, new, previous) == _outcome(intl_sdk.loads, new)
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        pytest.param(lambda t: t.replace("format = 1\n", "format = 2\n", 1), id="the root table"),
+        pytest.param(lambda t: t.replace("[[regions]]\nid = \"north-america\"", "[[offices]]\nid = \"north-america\"", 1), id="a header"),
+        pytest.param(lambda t: t.replace("share = 23\n", "share = 23\n[[regions]]\n", 1), id="a header typed"),
+        pytest.param(lambda t: t.replace('CLUNET"\n\n[[regions]]', 'CLUNET"[[regions]]', 1), id="joined to the next header"),
+        pytest.param(lambda t: t.replace("share = 23\n", "share = [\n", 1), id="an open list"),
+    ],
+)
+def test_edits_beyond_one_table_read_the_whole_text(edit):
+    previous = intl_sdk.loads(NWDA)
+    new = edit(NWDA)
+    assert new != NWDA
+    assert edited_data(previous.origin.text, previous.origin.data, previous.origin.layout, new) is None
+    assert _outcome(loads_edited, new, previous) == _outcome(intl_sdk.loads, new)
+
+
+def test_a_table_other_headers_write_into_is_read_whole():
+    previous = intl_sdk.loads(NESTED)
+    new = NESTED.replace("share = 60\n", "share = 61\n")  # [[regions.x_steps]] writes into this region
+    assert edited_data(previous.origin.text, previous.origin.data, previous.origin.layout, new) is None
+    new = NESTED.replace("share = 30.5\n", "share = 39.5\n")  # the next region: nothing writes into it
+    assert edited_data(previous.origin.text, previous.origin.data, previous.origin.layout, new) is not None
+    assert _outcome(loads_edited, new, previous) == _outcome(intl_sdk.loads, new)
+
+
+def test_a_byte_order_mark_is_kept_or_the_whole_text_read():
+    with_mark = "\ufeff" + NWDA
+    previous = intl_sdk.loads(with_mark)
+    edited = with_mark.replace("share = 23\n", "share = 33\n", 1)
+    assert loads_edited(edited, previous).origin.bom
+    assert _outcome(loads_edited, edited, previous) == _outcome(intl_sdk.loads, edited)
+    without = edited[1:]
+    assert _outcome(loads_edited, without, previous) == _outcome(intl_sdk.loads, without)
+    assert not loads_edited(without, previous).origin.bom
