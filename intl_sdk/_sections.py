@@ -107,8 +107,9 @@ def scan_statements(text: str, section: Section) -> None:
 
 
 def section_keys(text: str, start: int, end: int) -> dict:
-    """The first keys of the statements between `start` and `end` -> (key start,
-    whether the value spans lines); with `ONLY_BARE_KEYS` when every key is bare."""
+    """The bare, undotted keys of the statements between `start` and `end` ->
+    (key start, whether the value spans lines, key end, value start, value end);
+    with `ONLY_BARE_KEYS` when every key is bare and undotted."""
     keys: dict = {ONLY_BARE_KEYS: True}
     pos = start
     statement_at = statement_re().match
@@ -120,15 +121,16 @@ def section_keys(text: str, start: int, end: int) -> dict:
         match = statement_at(text, pos)
         if match is None:
             keys.pop(ONLY_BARE_KEYS, None)  # a value nested deeper than the fast expression follows
-            key_start, _, value_start, value_end, pos, key = slow_statement(text, pos)
+            key_start, key_end, value_start, value_end, pos, key = slow_statement(text, pos)
         else:
-            key_start, value_start, value_end, key = match.start("key"), match.start("value"), match.end("value"), match.group("key")
+            key_start, key_end, key = match.start("key"), match.end("key"), match.group("key")
+            value_start, value_end = match.start("value"), match.end("value")
             pos = match.end()
         if not _BARE_KEY_RE.fullmatch(key):
             keys.pop(ONLY_BARE_KEYS, None)
             continue
         if key not in keys:
-            keys[key] = (key_start, "\n" in text[value_start:value_end])
+            keys[key] = (key_start, "\n" in text[value_start:value_end], key_end, value_start, value_end)
     return keys
 
 

@@ -269,6 +269,13 @@ class Layout:
         if number is not None:
             start = self._starts[number]
             return Span(start, start, start, start)
+        if path:  # a plain `key = value` of a section: from the keys its line numbers use, no statement objects
+            number = self._by_path.get(path[:-1])
+            if number is not None:
+                keys = self._section_keys(number)
+                found = keys.get(path[-1])
+                if found is not None:
+                    return Span(found[0], found[3], found[4], found[2])
         for depth in range(len(path) - 1, -1, -1):
             number = self._by_path.get(path[:depth])
             if number is None:
@@ -337,15 +344,19 @@ class Layout:
             path = path[:-1]
         return None
 
-    def _key_offset(self, number: int, path: Path, depth: int) -> int | None:
-        """Where the key of `path` starts in section `number` (whose path is `path[:depth]`)."""
+    def _section_keys(self, number: int) -> dict:
         keys = self._keys.get(number)
         if keys is None:
             end = self._starts[number + 1] if number + 1 < len(self._starts) else len(self.text)
             keys = self._keys[number] = section_keys(self.text, self._bodies[number], end)
+        return keys
+
+    def _key_offset(self, number: int, path: Path, depth: int) -> int | None:
+        """Where the key of `path` starts in section `number` (whose path is `path[:depth]`)."""
+        keys = self._section_keys(number)
         found = keys.get(path[depth])
         if found is not None:
-            key_start, multiline = found
+            key_start, multiline = found[0], found[1]
             if depth + 1 == len(path) or not multiline:
                 return key_start  # the key itself, or a part of a one-line value (same line)
         elif ONLY_BARE_KEYS in keys:

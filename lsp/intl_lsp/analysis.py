@@ -57,14 +57,24 @@ class Analysis:
 
 
 def analyse(
-    uri: str, version: int | None, text: str, *, path: str | None = None, encoding: str = UTF16, previous: Plan | None = None
+    uri: str,
+    version: int | None,
+    text: str,
+    *,
+    path: str | None = None,
+    encoding: str = UTF16,
+    previous: Plan | None = None,
+    lines: Lines | None = None,
 ) -> Analysis:
     """Read and check one document's text; never raises. `previous`, the plan
-    of an earlier version, lets an edit inside one value re-parse that value only."""
+    of an earlier version, lets an edit inside one table re-parse that table
+    only; `lines`, the text's line map if the document has made it."""
     from intl_sdk import PlanError, check, loads
     from intl_sdk.rereading import loads_edited
 
-    analysis = Analysis(uri, version, text, Lines(text, encoding))
+    if lines is None or lines.text is not text or lines.encoding != encoding:
+        lines = Lines(text, encoding)
+    analysis = Analysis(uri, version, text, lines)
     if not looks_like_plan(text):
         return analysis
     analysis.is_plan = True

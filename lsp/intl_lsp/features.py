@@ -43,7 +43,10 @@ def register(server: IntlLanguageServer) -> None:
 
     @server.feature(types.INITIALIZE)
     def initialize(params: types.InitializeParams) -> None:
+        from intl_lsp.documents import PlanWorkspace
+
         server.settings = Settings.from_options(params.initialization_options)
+        PlanWorkspace.adopt(server.workspace)
 
     # -- document sync: diagnostics on open, change (debounced) and save ------
 

@@ -27,8 +27,10 @@ from pygls.lsp.server import LanguageServer
 
 from intl_lsp.analysis import Analysis, analyse
 from intl_lsp.diagnostics import diagnostics, to_range
+from intl_lsp.documents import PlanDocument, encoding_name
 from intl_lsp.edits import TextEdit
 from intl_lsp.scheduling import Scheduler, in_thread, sleeping
+from intl_lsp.text import Lines
 
 __all__ = ["IntlLanguageServer", "Settings", "serve"]
 
@@ -69,6 +71,7 @@ class Snapshot:
     path: str | None
     encoding: str
     previous: Any = None  # the plan of an earlier version, if one could be read
+    lines: Lines | None = None  # the text's line map, if the document has made it
 
 
 class IntlLanguageServer(LanguageServer):
@@ -102,15 +105,21 @@ class IntlLanguageServer(LanguageServer):
     @staticmethod
     def _run(snapshot: Snapshot) -> Analysis:
         return analyse(
-            snapshot.uri, snapshot.version, snapshot.text, path=snapshot.path, encoding=snapshot.encoding, previous=snapshot.previous
+            snapshot.uri,
+            snapshot.version,
+            snapshot.text,
+            path=snapshot.path,
+            encoding=snapshot.encoding,
+            previous=snapshot.previous,
+            lines=snapshot.lines,
         )
 
     def snapshot(self, uri: str) -> Snapshot:
         document = self.workspace.get_text_document(uri)
-        encoding = self.workspace.position_encoding  # an lsprotocol enum, whose str() is its name
-        return Snapshot(
-            uri, document.version, document.source, document.path, str(getattr(encoding, "value", encoding)), self.last_plans.get(uri)
-        )
+        lines = document.line_map if isinstance(document, PlanDocument) else None
+        text = lines.text if lines is not None else document.source
+        encoding = encoding_name(self.workspace.position_encoding)
+        return Snapshot(uri, document.version, text, document.path, encoding, self.last_plans.get(uri), lines)
 
     def _publish(self, uri: str, analysis: Analysis) -> None:
         self.analyses[uri] = analysis

@@ -204,3 +204,34 @@ async def test_typing_change_after_change_gives_intl_checks_findings_each_time(c
             assert [(d.range.start.line + 1, d.code, d.message) for d in diagnostics] == [
                 (f["line"], f["code"], f"{f['message']}\nhint: {f['hint']}") for f in expected
             ], number
+
+
+@pytest.mark.asyncio
+async def test_an_incremental_change_after_a_line_separator_in_a_string_lands_on_its_line(client: RecordingClient, tmp_path):
+    """U+2028 in a string is no line break to an editor: the change the editor
+    sends for the line below it edits that line (pygls' documents split there)."""
+    text = (EXAMPLES / "nwda.toml").read_text(encoding="utf-8").replace(
+        'name = "North America"', 'name = "North\u2028America"', 1
+    )
+    document, diagnostics = await Document.open(client, tmp_path / "separator.toml", text)
+    assert "shares-sum" in {d.code for d in diagnostics}
+    start = document.position("24", after="share = ")
+    document.version += 1
+    document.text = document.text.replace("share = 24\n", "share = 25\n", 1)
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=document.uri, version=document.version),
+            content_changes=[
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(start=start, end=types.Position(line=start.line, character=start.character + 2)),
+                    text="25",
+                )
+            ],
+        )
+    )
+    diagnostics = await client.diagnostics_of(document.uri, document.version)
+    path = tmp_path / "expected.toml"
+    path.write_text(document.text, encoding="utf-8")
+    expected = _check_json(path)
+    assert "shares-sum" not in {f["code"] for f in expected}  # 25 makes 100
+    assert [(d.range.start.line + 1, d.code) for d in diagnostics] == [(f["line"], f["code"]) for f in expected]

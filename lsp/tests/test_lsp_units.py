@@ -174,3 +174,33 @@ def test_the_server_never_imports_textual():
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.stdout == "False True\n", result.stderr
+
+
+_DOCUMENT_TEXT = st.lists(st.sampled_from(["a", "é", "\U0001f600", "\n", "\r\n", " ", "\u2028", "\x0c", "\x85"]), max_size=30).map("".join)
+
+
+@settings(deadline=None)
+@given(_DOCUMENT_TEXT, st.data())
+def test_incremental_changes_land_where_the_editor_put_them(text, data):
+    """Lines break at "\\n" only, as an editor counts them for positions: a form
+    feed or U+2028 in a string is no line break (pygls' own documents split there)."""
+    from lsprotocol import types
+
+    from intl_lsp.documents import PlanDocument
+
+    from lsp_client import position_at
+
+    document = PlanDocument("file:///p.toml", source=text, version=1, encoding=UTF16)
+    for _ in range(data.draw(st.integers(1, 3))):
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        if text[start - 1 : start + 1] == "\r\n" or text[end - 1 : end + 1] == "\r\n":
+            continue  # inside a line break is no position an editor sends
+        inserted = data.draw(_DOCUMENT_TEXT)
+        change = types.TextDocumentContentChangePartial(
+            range=types.Range(start=position_at(text, start), end=position_at(text, end)), text=inserted
+        )
+        document.apply_change(change)
+        text = text[:start] + inserted + text[end:]
+        assert document.source == text
+        assert document.line_map.text is document.source
