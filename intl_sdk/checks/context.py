@@ -66,6 +66,20 @@ def did_you_mean(value: str, candidates: Iterable[str]) -> str:
     return f" (did you mean {match!r}?)" if match is not None else ""
 
 
+class _IdCounts(dict):
+    """`CheckContext.id_counts`: a collection's ids counted when it is first asked for."""
+
+    def __init__(self, plan: Plan) -> None:
+        super().__init__()
+        self._plan = plan
+
+    def __missing__(self, collection: str) -> Counter[str]:
+        if collection not in ITEM_COLLECTIONS:
+            raise KeyError(collection)
+        counts = self[collection] = Counter(item.id for item in getattr(self._plan, collection) if isinstance(item.id, str))
+        return counts
+
+
 class CheckContext:
     """The plan under check. Check functions call `report`; the runner sets
     `code` and `severity` before each check, so a check never names its code."""
@@ -130,11 +144,10 @@ class CheckContext:
     # -- indexes ------------------------------------------------------------
 
     @cached_property
-    def id_counts(self) -> dict[str, Counter[str]]:
-        return {
-            name: Counter(item.id for item in getattr(self.plan, name) if isinstance(item.id, str))
-            for name in ITEM_COLLECTIONS
-        }
+    def id_counts(self) -> Mapping[str, Counter[str]]:
+        """How often each id is used, by collection (counted on first use of each:
+        a finding about a region asks for the 200 regions' ids, not 5,000 actions')."""
+        return _IdCounts(self.plan)
 
     def did_you_mean_id(self, value: str, collection: str) -> str:
         """`did_you_mean` among the ids of one of the plan's collections (`regions`,

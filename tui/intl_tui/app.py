@@ -29,6 +29,7 @@ from intl_tui.fields import CHECKLISTS, Field, ParseError, get_value, parse, set
 from intl_tui.jumps import jump_target
 from intl_tui.panes import ItemsPane, StrategyPane
 from intl_tui.screens.dialogs import TemplatePicker
+from intl_tui.widgets.editors import FieldInput
 from intl_tui.widgets.findings import FindingsPanel, FindingsTable
 from intl_tui.widgets.form import PlanForm
 
@@ -37,6 +38,9 @@ TITLES = {
     "strategy": "Strategy", "regions": "Regions", "actions": "Actions", "indicators": "Indicators",
     "agreements": "Agreements", "offices": "Offices",
 }
+
+#: Keys that change a field's text besides the printable ones.
+_EDIT_KEYS = frozenset({"backspace", "delete", "ctrl+u", "ctrl+k", "ctrl+w", "ctrl+d"})
 
 
 def _breakpoint(value: int, points: list[tuple[int, str]]) -> str:
@@ -188,8 +192,14 @@ class PlanEditorApp(CheckingMixin, FilesMixin, App[int]):
     def on_unmount(self) -> None:
         self._painted.set()  # no thread waits for a paint that will not come
         self._answered.set()
+        self._release_screen()
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and isinstance(self.focused, FieldInput) and (event.is_printable or event.key in _EDIT_KEYS):
+            # From the key on, not from the edit it makes: the field takes the key in
+            # its own turn, and a frame drawn before the edit reaches the app would
+            # show the new text beside the old findings.
+            self._hold_screen()
         await super().on_event(event)
         if isinstance(event, events.Key) and not self._answered.is_set():
             # The first check and the line-map scan wait for this (CheckingMixin). Twice

@@ -29,6 +29,11 @@ class CheckingMixin:
     # one typed then is answered before them rather than sharing the interpreter with them.
     # They start as soon as that key is answered; this only bounds the wait when none comes.
     FIRST_KEY_WAIT = 0.3
+    # Seconds the screen may wait after an edit for its findings, so that the key
+    # and what it changed are drawn in one frame: one frame a key instead of two
+    # (about 4 ms each on 5,000 actions), and never a new total beside old counts.
+    # A check that takes longer lets the key be drawn when this runs out.
+    HOLD_FOR_FINDINGS = 0.03
 
     plan: Any
     findings: list[Finding]
@@ -49,6 +54,22 @@ class CheckingMixin:
         self._learned_at = -1  # the generation it was learned at
         self._changed: set[Read] | None = None  # read by the checks, changed since the findings shown; None: unknown
         self._edited_at = 0.0
+        self._hold: Any = None  # the screen's batch of updates, while it waits for findings
+        self._hold_timer: Any = None
+
+    def _hold_screen(self) -> None:
+        """Draw nothing until the findings of the latest edit are shown, or for
+        HOLD_FOR_FINDINGS at most (from the first edit the screen waits for)."""
+        if self._hold is None and self._painted.is_set():
+            self._hold = self.batch_update()
+            self._hold.__enter__()
+            self._hold_timer = self.set_timer(self.HOLD_FOR_FINDINGS, self._release_screen)
+
+    def _release_screen(self) -> None:
+        hold, self._hold = self._hold, None
+        if hold is not None:
+            self._hold_timer.stop()
+            hold.__exit__(None, None, None)
 
     def schedule_check(self) -> None:
         """Check the plan as it is now. One check runs at a time, and only ever on
@@ -58,6 +79,7 @@ class CheckingMixin:
         two checks, not one a key fighting each other for the interpreter)."""
         self._generation += 1
         self._edited_at = time.perf_counter()
+        self._hold_screen()
         if not self._checking:
             self._checking = True
             self._run_check(self._generation)
@@ -110,6 +132,7 @@ class CheckingMixin:
             return self._generation  # the plan changed since: check it as it is now
         self._checking = False
         if result is None:
+            self._release_screen()
             return None
         kind, found = result
         learned = self._learned
@@ -177,5 +200,7 @@ class CheckingMixin:
             self._show_findings_table()
         except NoMatches:  # the app is closing (a check outlived its screen)
             return
+        finally:
+            self._release_screen()
         self.latencies.append(time.perf_counter() - self._edited_at)
 
