@@ -60,6 +60,8 @@ class Layout:
         self._all_spans: dict[Path, Span] | None = None
         self._under: dict[Path, list[Section]] | None = None
         self._keys: dict[int, dict] = {}  # section number -> its keys, for line numbers
+        self._nested_names: set[str] | None = None
+        self._first_of: dict[str, int] | None = None
 
     # -- indexing the headers ------------------------------------------------
     # One entry a header (entry 0 is the root table) in parallel lists: its
@@ -202,7 +204,39 @@ class Layout:
 
     def has_sections_below(self, section: Section) -> bool:
         """Whether other headers write inside this section's table (`[a.b]` below `[a]`)."""
-        return len(self.sections_under(section.path)) > 1 if section.path else len(self._paths) > 1
+        path = section.path
+        if not path:
+            return len(self._paths) > 1
+        if self.is_flat(path) and path[0] not in self.nested_names:
+            return False  # nothing in the text is deeper than `[a]` or `[[a]]` under this name
+        return len(self.sections_under(path)) > 1
+
+    @staticmethod
+    def is_flat(path: Path) -> bool:
+        """Whether a section's path is a top-level `[a]` table or `[[a]]` item."""
+        return len(path) == 1 or (len(path) == 2 and type(path[1]) is int)
+
+    @property
+    def nested_names(self) -> set[str]:
+        """The top-level names that have a header deeper than `[a]` or `[[a]]` (`[a.b]`, `[[a.b]]`)."""
+        if self._nested_names is None:
+            is_flat = self.is_flat
+            self._nested_names = {path[0] for path in self._paths if path and not is_flat(path)}
+        return self._nested_names
+
+    def first_section_of(self, name: str) -> int | None:
+        """The number of the first section written inside the top-level `name`."""
+        if self._first_of is None:
+            first: dict[str, int] = {}
+            for number, path in enumerate(self._paths):
+                if path:
+                    first.setdefault(path[0], number)
+            self._first_of = first
+        return self._first_of.get(name)
+
+    def item_numbers(self, path: Path) -> list[int]:
+        """The section numbers of the `[[path]]` items, in order (no section objects made)."""
+        return self._arrays.get(path, [])
 
     def body_end(self, section: Section) -> int:
         """Where a new key of this section goes: after its last statement."""

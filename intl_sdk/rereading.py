@@ -18,6 +18,7 @@ from __future__ import annotations
 import gc
 import os
 import tomllib
+from bisect import bisect_left
 from decimal import Decimal
 from typing import Any
 
@@ -54,17 +55,36 @@ def loads_edited(text: str, previous: Plan, *, path: str | os.PathLike[str] | No
 
 
 def edited_data(old: str, data: dict[str, Any], layout: Layout, new: str) -> dict[str, Any] | None:
-    """What `tomllib` reads from `new`, from `old`'s data and layout, if `new`
-    differs from `old` inside the lines of one table that no other header
-    writes into (a `[[regions]]` item, `[strategy]`); else None.
+    """What `tomllib` reads from `new`, from `old`'s data and layout, where the
+    edit can be read on its own; else None (then read the whole text).
 
-    Those lines are read on their own, as the lines under a header are read
-    in the whole text, and their table replaces the old one. The header
-    itself and the next one must stay as they were, on lines of their own,
-    and the new lines must hold no header."""
+    Three kinds of edit are: one inside the lines of a table that no other
+    header writes into (a `[[regions]]` item, `[strategy]`), whose lines are
+    read alone and replace that table; one inside the root table's lines
+    (above the first header), read alone likewise; and one across whole
+    top-level tables and items (an item pasted, removed, or edited with its
+    header), whose sections are read alone and spliced into the data."""
     start, old_end, new_end = _changed(old, new)
     if start is None:
         return data  # the same text
+    for read in (_one_table, _root_table, _whole_sections):
+        found = read(old, data, layout, new, start, old_end, new_end)
+        if found is not None:
+            return found
+    return None
+
+
+def _read(text: str) -> dict[str, Any] | None:
+    try:
+        return tomllib.loads(text, parse_float=Decimal)
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return None  # the whole text says where, and what
+
+
+def _one_table(old: str, data: dict[str, Any], layout: Layout, new: str, start: int, old_end: int, new_end: int) -> dict[str, Any] | None:
+    """The lines under one header read alone (see `edited_data`). The header
+    itself and the next one must stay as they were, on lines of their own,
+    and the new lines must hold no header."""
     section = layout.section_holding(start)
     body = section.body_start
     if not section.path or start < body or (body and old[body - 1] != "\n"):
@@ -74,13 +94,110 @@ def edited_data(old: str, data: dict[str, Any], layout: Layout, new: str) -> dic
     if layout.has_sections_below(section):
         return None
     lines = new[body : section.stop + new_end - old_end]
-    try:
-        table = tomllib.loads(lines, parse_float=Decimal)
-    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
-        return None  # the whole text says where, and what
-    if len(Layout(lines).sections) != 1:
-        return None  # a header typed among the lines: the tables change
+    table = _read(lines)
+    if table is None or len(Layout(lines).sections) != 1:
+        return None  # unreadable alone, or a header typed among the lines: the tables change
     return _replaced(data, section.path, table)
+
+
+def _root_table(old: str, data: dict[str, Any], layout: Layout, new: str, start: int, old_end: int, new_end: int) -> dict[str, Any] | None:
+    """The root table's lines (before the first header) read alone, when no
+    header writes into a key they write (`a.b = 1` above `[a.c]`)."""
+    first_header = layout.section_at(1)
+    stop = first_header.header_start if first_header is not None else len(old)
+    if start >= stop or (old_end >= stop and stop != len(old)):
+        return None  # the edit reaches the first header's line
+    lines = new[: stop + new_end - old_end]
+    table = _read(lines)
+    if table is None or len(Layout(lines).sections) != 1:
+        return None
+    written_by_headers = [key for key in data if layout.first_section_of(key) is not None]
+    if any(key in table for key in written_by_headers):
+        return None  # a key both the root table and a header write: the whole text says how
+    if written_by_headers and any(key in (_read(old[:stop]) or {}) for key in written_by_headers):
+        return None  # the same, before the edit: its data mixes both
+    # the root table's keys come first, as the text writes them; a key it no longer writes is gone
+    return {**table, **{key: data[key] for key in written_by_headers}}
+
+
+def _whole_sections(old: str, data: dict[str, Any], layout: Layout, new: str, start: int, old_end: int, new_end: int) -> dict[str, Any] | None:
+    """Whole top-level tables and items read alone (see `edited_data`): from
+    the header of the first section the edit touches to the next header it
+    leaves as it was. Every section on either side must be a top-level
+    `[a]` or `[[a]]` that no deeper header writes into."""
+    first = layout.section_holding(start)
+    last = layout.section_holding(max(start, old_end - 1))
+    if not first.path:
+        return None  # the root table: every header writes into it
+    new_stop = last.stop + new_end - old_end
+    if last.stop != len(old) and new[new_stop - 1 : new_stop] != "\n":
+        return None  # the next header no longer starts a line
+    nested = layout.nested_names
+    old_tables: list[str] = []
+    old_items: dict[str, int] = {}  # name -> how many of its items the edit replaces
+    for number in range(first.index, last.index + 1):
+        path = layout.section_at(number).path  # type: ignore[union-attr]
+        if not layout.is_flat(path) or path[0] in nested:
+            return None
+        if len(path) == 2:
+            old_items[path[0]] = old_items.get(path[0], 0) + 1
+        else:
+            old_tables.append(path[0])
+    text = new[first.header_start : new_stop]
+    chunk = _read(text)
+    if chunk is None:
+        return None
+    chunk_layout = Layout(text)
+    if chunk_layout.statements(chunk_layout.section_at(0)):  # type: ignore[arg-type]
+        return None  # keys before the first header: they belong to the table above
+    names: list[str] = []  # in the order the new sections first name them
+    for section in chunk_layout.sections[1:]:
+        if not chunk_layout.is_flat(section.path):
+            return None
+        if section.path[0] not in names:
+            names.append(section.path[0])
+
+    result = dict(data)
+    for name in old_tables:
+        del result[name]
+    for name in names:
+        if type(chunk[name]) is dict:  # a `[name]` table
+            if name in result:
+                return None  # written elsewhere too: the whole text says how
+            result[name] = chunk[name]
+    for name in old_items.keys() | {name for name in names if type(chunk[name]) is list}:
+        items = result.get(name)
+        numbers = layout.item_numbers((name,))
+        if items is None:
+            items = []
+        elif type(items) is not list or len(items) != len(numbers) or not numbers:
+            return None  # not the `[[name]]` items alone: the whole text says how
+        before = bisect_left(numbers, first.index)
+        spliced = items[:before] + chunk.get(name, []) + items[before + old_items.get(name, 0) :]
+        if spliced:
+            result[name] = spliced
+        else:
+            del result[name]
+    return _in_reading_order(result, layout, first.index, last.index, names)
+
+
+def _in_reading_order(result: dict[str, Any], layout: Layout, first: int, last: int, names: list[str]) -> dict[str, Any]:
+    """`result`'s top-level keys in the order `tomllib` makes them: the order
+    in which the text first writes each (the root table's keys come first)."""
+
+    def written_at(key: str) -> float:
+        number = layout.first_section_of(key)
+        if number is not None and number < first:
+            return number
+        if key in names:
+            return first + names.index(key) / (len(names) + 1)
+        if number is None:
+            return -1  # a key of the root table: before every header, in its own order
+        later = [n for n in layout.item_numbers((key,)) if n > last] or [number]
+        return later[0]
+
+    order = sorted(result, key=written_at)  # stable: the root table's keys keep their order
+    return {key: result[key] for key in order}
 
 
 def _changed(old: str, new: str) -> tuple[int | None, int, int]:

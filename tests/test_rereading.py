@@ -74,6 +74,9 @@ FRAGMENTS = [
     "", "1", "9", "0.5", "-", "a", "é", '"', "'", '"""', "'''", ".", " ", "#", "=", "[", "]", "{", "}", ",",
     "\n", "\r\n", "\\", "[x]\n", "[[regions]]\n", "[[regions.x_steps]]\n", "[strategy]\n", 'x_new = "typed"\n',
     "share = 5\n", "id = \"b\"\n", "y.z = 2\n", "x_meta.kind = 1\n", "# comment\n", "\n\n", "2009-06-01", "true",
+    # whole items and tables, as pasted
+    '\n[[regions]]\nid = "pasted"\nname = "Pasted"\nshare = 1\n', '[[indicators]]\nid = "i"\nname = "I"\n\n',
+    "[x_table]\nx = 1\n", "[[x_items]]\nx = 1\n[[x_items]]\n", '[methodology]\nx = "m"\n', "[[offices]]\n",
 ]
 
 
@@ -91,7 +94,7 @@ def _outcome(read, *args):
 def edits(draw, text: str) -> str:
     for _ in range(draw(st.integers(1, 3))):
         start = draw(st.integers(0, len(text)))
-        end = min(len(text), start + draw(st.sampled_from([0, 0, 1, 2, 5, 30])))
+        end = min(len(text), start + draw(st.sampled_from([0, 0, 1, 2, 5, 30, 120, 400])))
         text = text[:start] + draw(st.sampled_from(FRAGMENTS)) + text[end:]
     return text
 
@@ -141,12 +144,49 @@ def test_typing_inside_one_table_reparses_that_table_only(edit):
     assert _outcome(loads_edited, new, previous) == _outcome(intl_sdk.loads, new)
 
 
+_PASTED = '[[indicators]]\nid = "pasted"\nname = "Pasted"\ndirection = "up"\n\n'
+
+
+def _item_removed(text: str, header: str) -> str:
+    start = text.index(header)
+    return text[:start] + text[text.index("\n[[", start + 1) + 1 :]
+
+
 @pytest.mark.parametrize(
     "edit",
     [
         pytest.param(lambda t: t.replace("format = 1\n", "format = 2\n", 1), id="the root table"),
-        pytest.param(lambda t: t.replace("[[regions]]\nid = \"north-america\"", "[[offices]]\nid = \"north-america\"", 1), id="a header"),
+        pytest.param(lambda t: t.replace("# The Northwest", "# The North West", 1), id="a comment at the top"),
+        pytest.param(lambda t: t.replace("frameworks = []\n", "", 1), id="a root key removed"),
+        pytest.param(lambda t: t + "\n" + _PASTED, id="an item pasted at the end"),
+        pytest.param(lambda t: t.replace("[[indicators]]\n", _PASTED + "[[indicators]]\n", 1), id="an item pasted before another"),
+        pytest.param(lambda t: _item_removed(t, "[[regions]]\nid = \"continental-europe\""), id="an item removed"),
+        pytest.param(lambda t: t.replace("[[regions]]\nid = \"north-america\"", "[[offices]]\nid = \"north-america\"", 1), id="a header changed"),
         pytest.param(lambda t: t.replace("share = 23\n", "share = 23\n[[regions]]\n", 1), id="a header typed"),
+        pytest.param(lambda t: t.replace("[[regions]]\n", "[[x_new_items]]\nx = 1\n\n[[regions]]\n", 1), id="a new kind of item"),
+        pytest.param(lambda t: t.replace("[methodology]", "[x_notes]\nx = 1\n\n[methodology]", 1), id="a new table"),
+    ],
+)
+def test_edits_of_whole_tables_and_items_reparse_those_only(edit):
+    previous = intl_sdk.loads(NWDA)
+    new = edit(NWDA)
+    assert new != NWDA
+    data = edited_data(previous.origin.text, previous.origin.data, previous.origin.layout, new)
+    assert data is not None, "the edit should have taken the short way"
+    wanted = tomllib.loads(new, parse_float=Decimal)
+    assert data == wanted and list(data) == list(wanted)  # the tables in the order the text writes them
+    assert _outcome(loads_edited, new, previous) == _outcome(intl_sdk.loads, new)
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        pytest.param(lambda t: t.replace("frameworks = []\n", "frameworks = []\nstrategy = 1\n", 1), id="a key the root and a header write"),
+        pytest.param(lambda t: t.replace("format = 1\n", "format = 1\n[x]\n", 1), id="a header typed in the root table"),
+        pytest.param(lambda t: t.replace("frameworks = []\n\n[strategy]", "frameworks = [][strategy]", 1), id="the first header joined to the root"),
+        pytest.param(lambda t: t.replace("[[regions]]\n", "[[regions]]\nid = 1\n[[regions.x_sub]]\n", 1), id="a nested header"),
+        pytest.param(lambda t: t.replace("[methodology]", "[strategy]\nx = 1\n\n[methodology]", 1), id="a table written twice"),
+        pytest.param(lambda t: t.replace('\n[[regions]]\nid = "continental-europe"', '\nid = "continental-europe"', 1), id="a header deleted"),
         pytest.param(lambda t: t.replace('CLUNET"\n\n[[regions]]', 'CLUNET"[[regions]]', 1), id="joined to the next header"),
         pytest.param(lambda t: t.replace("share = 23\n", "share = [\n", 1), id="an open list"),
     ],
@@ -177,3 +217,20 @@ def test_a_byte_order_mark_is_kept_or_the_whole_text_read():
     without = edited[1:]
     assert _outcome(loads_edited, without, previous) == _outcome(intl_sdk.loads, without)
     assert not loads_edited(without, previous).origin.bom
+
+
+def test_items_for_a_list_the_root_table_wrote_are_read_whole():
+    text = NWDA.replace("frameworks = []\n", "frameworks = []\nx_list = []\n", 1)
+    previous = intl_sdk.loads(text)
+    new = text.replace("[methodology]", "[[x_list]]\nx = 1\n\n[methodology]", 1)  # not valid TOML: x_list is written
+    assert edited_data(previous.origin.text, previous.origin.data, previous.origin.layout, new) is None
+    assert _outcome(loads_edited, new, previous) == _outcome(intl_sdk.loads, new)
+
+
+def test_a_key_both_the_root_table_and_a_header_write_is_read_whole():
+    text = NWDA.replace("frameworks = []\n", "frameworks = []\nx_mixed.a = 1\n", 1).replace("[methodology]", "[x_mixed.b]\nc = 2\n\n[methodology]", 1)
+    previous = intl_sdk.loads(text)
+    assert previous.extra["x_mixed"] == {"a": 1, "b": {"c": 2}}
+    new = text.replace("x_mixed.a = 1\n", "", 1)  # the root's part goes; the header's stays
+    assert edited_data(previous.origin.text, previous.origin.data, previous.origin.layout, new) is None
+    assert _outcome(loads_edited, new, previous) == _outcome(intl_sdk.loads, new)
