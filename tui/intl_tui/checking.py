@@ -158,8 +158,10 @@ class CheckingMixin:
             self.learn_checks()
 
     def learn_checks(self) -> None:
-        """Learn what each check reads (in a thread, one check at a time, given up
-        at the next key): done once the plan is open, and again when typing pauses."""
+        """Learn what each check reads (in a thread, one check at a time): done
+        once the plan is open, and again when typing pauses. Keys typed meanwhile
+        do not stop it: someone who opens a plan and types at once would
+        otherwise never pause long enough, and every key would cost a whole check."""
         if self._checking or self._learned_at == self._generation or not self._painted.is_set():
             return  # busy, learned already, or no plan on screen yet
         self._checking = True
@@ -170,19 +172,23 @@ class CheckingMixin:
         self._wait_for_first_screen()
         worker = get_current_worker()
         try:
-            learned = learn(self.plan, cancelled=lambda: generation != self._generation or worker.is_cancelled)
+            learned = learn(self.plan, cancelled=lambda: worker.is_cancelled)
         except Exception:  # the plan changed under it
             learned = None
         if not get_current_worker().is_cancelled:
             self._check_until_shown(self._from_thread(self._learnt, generation, learned))
 
     def _learnt(self, generation: int, learned: Learned | None) -> int | None:
-        """Learning ended: keep what it learned, or say which generation to check
-        now (an edit came meanwhile: it is checked in the same worker)."""
+        """Learning ended: keep what it learned. If the plan was edited meanwhile,
+        what each check reads is kept (learned again at the next pause, as after
+        any edit) but its findings are not: the plan as it is now is checked whole
+        in the same worker, which gives every check's findings again."""
+        self._learned_at = generation
         if generation != self._generation:
+            self._learned = learned if learned is not None and learned.reads else None
+            self._changed = None  # a whole check next
             return self._generation
         self._checking = False
-        self._learned_at = generation
         if learned is None:  # a plugin failed: whole checks, which report it
             self._learned = None
             return None

@@ -138,3 +138,43 @@ async def test_a_share_typed_re_runs_the_checks_that_read_shares_and_shows_what_
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert calls[-1] is None and app.findings == check(app.plan)
+
+
+@pytest.mark.asyncio
+async def test_keys_typed_while_learning_do_not_throw_the_learning_away(nwda_copy, monkeypatch):
+    """Someone who opens a plan and types at once never pauses for a second: what
+    each check reads is still learned, and the keys after it re-run only those checks."""
+    from intl_tui import checking
+
+    app = PlanEditorApp(intl_sdk.load(nwda_copy), str(nwda_copy))
+    app.LEARN_AFTER = 3600  # learned when the test says
+    learning, typed = threading.Event(), threading.Event()
+    real_learn = checking.learn
+
+    def learn_after_a_key(plan, cancelled):
+        learning.set()
+        assert typed.wait(120), "no key came"
+        return real_learn(plan, cancelled)
+
+    monkeypatch.setattr(checking, "learn", learn_after_a_key)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        share = await share_field(app, pilot)
+        app.learn_checks()
+        await asyncio.get_running_loop().run_in_executor(None, learning.wait, 120)
+        await pilot.press("1")  # typed while the checks are being learned
+        typed.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert share.value == "241"
+        assert app._learned is not None  # kept
+        assert app.findings == intl_sdk.check(app.plan)  # the plan as typed, checked whole
+        check = intl_sdk.check
+        calls: list = []
+        monkeypatch.setattr(intl_sdk, "check", lambda plan, *a, **k: calls.append(k.get("select")) or check(plan, *a, **k))
+        await pilot.press("backspace")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert calls and all(select is not None and "shares-sum" in select for select in calls)  # only the checks that read shares
+        assert app.findings == check(app.plan)
