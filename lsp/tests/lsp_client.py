@@ -138,6 +138,21 @@ class Document:
         offset = self.text.index(needle, self.text.index(after) if after else 0) + delta
         return position_at(self.text, offset)
 
+    def type_over(self, old: str, new: str, after: str = "") -> int:
+        """Replace the first `old` (after the first `after`) with `new`, sent as an
+        incremental change (a range and its new text, as editors send keys); the new version."""
+        offset = self.text.index(old, self.text.index(after) if after else 0)
+        start, end = position_at(self.text, offset), position_at(self.text, offset + len(old))
+        self.version += 1
+        self.text = self.text[:offset] + new + self.text[offset + len(old) :]
+        self.client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=self.uri, version=self.version),
+                content_changes=[types.TextDocumentContentChangePartial(range=types.Range(start=start, end=end), text=new)],
+            )
+        )
+        return self.version
+
     def change(self, text: str) -> int:
         """Replace the whole text (as a client that sends full changes does); the new version."""
         self.version += 1

@@ -76,20 +76,7 @@ async def test_a_change_is_rechecked_and_the_newest_version_wins(client: Recordi
 @pytest.mark.asyncio
 async def test_incremental_changes_are_applied_and_saving_publishes_again(client: RecordingClient, nwda_path):
     document, _ = await Document.open(client, nwda_path)
-    start = document.position("24", after="share = ")
-    document.version += 1
-    document.text = document.text.replace("share = 24\n", "share = 25\n", 1)
-    client.text_document_did_change(
-        types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=document.uri, version=document.version),
-            content_changes=[
-                types.TextDocumentContentChangePartial(
-                    range=types.Range(start=start, end=types.Position(line=start.line, character=start.character + 2)),
-                    text="25",
-                )
-            ],
-        )
-    )
+    document.type_over("24", "25", after="share = ")
     assert "shares-sum" not in {d.code for d in await client.diagnostics_of(document.uri, document.version)}
     published = len(client.published)
     client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=document.uri)))
@@ -215,20 +202,7 @@ async def test_an_incremental_change_after_a_line_separator_in_a_string_lands_on
     )
     document, diagnostics = await Document.open(client, tmp_path / "separator.toml", text)
     assert "shares-sum" in {d.code for d in diagnostics}
-    start = document.position("24", after="share = ")
-    document.version += 1
-    document.text = document.text.replace("share = 24\n", "share = 25\n", 1)
-    client.text_document_did_change(
-        types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=document.uri, version=document.version),
-            content_changes=[
-                types.TextDocumentContentChangePartial(
-                    range=types.Range(start=start, end=types.Position(line=start.line, character=start.character + 2)),
-                    text="25",
-                )
-            ],
-        )
-    )
+    document.type_over("24", "25", after="share = ")
     diagnostics = await client.diagnostics_of(document.uri, document.version)
     path = tmp_path / "expected.toml"
     path.write_text(document.text, encoding="utf-8")
