@@ -299,12 +299,15 @@ class PlanEditorApp(CheckingMixin, FilesMixin, App[int]):
             self.typed[key] = (raw, str(problem), printable(path), location)
             event.form.mark(field, str(problem))
             self._show_findings_table()
+            self._release_screen()  # no check to wait for: the key and its error are drawn now
             return
         was_typed = self.typed.pop(key, None) is not None
         event.form.mark(field, None)
         if was_typed:
             self._show_findings_table()
         if _same(value, current):
+            if not self._checking:
+                self._release_screen()  # nothing changed, nothing to wait for
             return
         set_value(target, self.plan, field, value)
         if self._changed is not None:

@@ -93,3 +93,20 @@ async def test_a_check_that_takes_long_does_not_keep_the_key_off_the_screen(nwda
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.findings == gate.check(app.plan)
+
+
+async def test_a_key_typed_wrong_is_drawn_with_its_error_at_once(nwda_copy, monkeypatch):
+    app = PlanEditorApp(intl_sdk.load(nwda_copy), str(nwda_copy))
+    app.LEARN_AFTER = 3600
+    app.HOLD_FOR_FINDINGS = 3600  # were the screen held for findings, this test would hang: none come
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        share = await share_field(app, pilot)
+        await pilot.pause()
+        frames, drawn = _record_frames(app, monkeypatch)
+        await pilot.press("x")  # not a number: no check, an error of its own
+        while not any(value == "24x" for value, _ in frames):
+            drawn.clear()
+            await asyncio.wait_for(drawn.wait(), DEADLINE)
+        assert "2 errors" in next(status for value, status in frames if value == "24x")
