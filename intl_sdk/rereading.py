@@ -152,8 +152,8 @@ def _whole_sections(old: str, data: dict[str, Any], layout: Layout, new: str, st
         return None  # keys before the first header: they belong to the table above
     names: list[str] = []  # in the order the new sections first name them
     for section in chunk_layout.sections[1:]:
-        if not chunk_layout.is_flat(section.path):
-            return None
+        if not chunk_layout.is_flat(section.path) or section.path[0] in nested:
+            return None  # a deeper header elsewhere (`[a.b]`) writes into the last `[[a]]` above it
         if section.path[0] not in names:
             names.append(section.path[0])
 

@@ -234,3 +234,34 @@ def test_a_key_both_the_root_table_and_a_header_write_is_read_whole():
     new = text.replace("x_mixed.a = 1\n", "", 1)  # the root's part goes; the header's stays
     assert edited_data(previous.origin.text, previous.origin.data, previous.origin.layout, new) is None
     assert _outcome(loads_edited, new, previous) == _outcome(intl_sdk.loads, new)
+
+
+def _in_order(value):
+    """A value with every table's keys in order (dict equality ignores order; tomllib's order is observable)."""
+    if type(value) is dict:
+        return [(key, _in_order(item)) for key, item in value.items()]
+    if type(value) is list:
+        return [_in_order(item) for item in value]
+    return value
+
+
+def _reads_as_whole(old: str, new: str) -> dict | None:
+    """Re-read `new` after `old` both ways; what `edited_data` gave (None: the whole text read)."""
+    previous = intl_sdk.loads(old)
+    data = edited_data(previous.origin.text, previous.origin.data, previous.origin.layout, new)
+    if data is not None:
+        assert _in_order(data) == _in_order(tomllib.loads(new, parse_float=Decimal))
+    wanted = _outcome(intl_sdk.loads, new)
+    got = _outcome(loads_edited, new, previous)
+    assert got == wanted
+    if wanted[0] == "plan":
+        assert _in_order(got[2]) == _in_order(wanted[2])
+    return data
+
+
+def test_an_item_pasted_before_a_sub_table_of_the_last_item_is_read_whole():
+    # `[x_a.x]` belongs to the last `[[x_a]]` above it: after the paste, the pasted item
+    old = "format = 1\n[[x_a]]\n[x_b]\n# c\n[x_a.x]\ny = 1\n"
+    new = "format = 1\n[[x_a]]\n[x_b]\n[[x_a]]\n# c\n[x_a.x]\ny = 1\n"
+    assert _reads_as_whole(old, new) is None
+
