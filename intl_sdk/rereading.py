@@ -185,8 +185,14 @@ def _in_reading_order(result: dict[str, Any], layout: Layout, first: int, last: 
     """`result`'s top-level keys in the order `tomllib` makes them: the order
     in which the text first writes each (the root table's keys come first)."""
 
+    nested = layout.nested_names
+    # a name both the root table and deeper headers write (`a.b = 1`, `[a.c]`) is the root table's
+    root_names = layout.root_names if any(key in nested for key in result) else set()
+
     def written_at(key: str) -> float:
         number = layout.first_section_of(key)
+        if key in root_names:
+            return -1
         if number is not None and number < first:
             return number
         if key in names:

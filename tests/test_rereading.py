@@ -265,3 +265,9 @@ def test_an_item_pasted_before_a_sub_table_of_the_last_item_is_read_whole():
     new = "format = 1\n[[x_a]]\n[x_b]\n[[x_a]]\n# c\n[x_a.x]\ny = 1\n"
     assert _reads_as_whole(old, new) is None
 
+
+def test_a_table_the_root_and_a_header_write_keeps_its_place_when_tables_are_pasted():
+    # `x_a` is the root table's (`x_a.b = 1`) though `[x_a.c]` comes after the pasted table
+    old = "format = 1\nx_a.b = 1\n[x_x]\n# c\n[x_a.c]\n"
+    new = "format = 1\nx_a.b = 1\n[x_x]\n[x_y]\n# c\n[x_a.c]\n"
+    _reads_as_whole(old, new)
