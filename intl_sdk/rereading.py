@@ -30,12 +30,12 @@ from intl_sdk.reading import BOM, loads, plan_from_data
 __all__ = ["edited_data", "loads_edited"]
 
 
-def loads_edited(text: str, previous: Plan, *, path: str | os.PathLike[str] | None = None) -> Plan:
+def loads_edited(text: str | bytes, previous: Plan, *, path: str | os.PathLike[str] | None = None) -> Plan:
     """The plan of `text`, an edit of the text `previous` was read from: the
     same plan (or `PlanError`) as `loads(text, path=path)`, sooner when the edit
-    stays inside one value on one line."""
+    stays inside one table, the root table's lines, or whole top-level tables."""
     origin = previous.origin
-    if origin is not None:
+    if origin is not None and isinstance(text, str):  # bytes: `loads` decodes them, and says where they are not UTF-8
         bom = text.startswith(BOM)
         body = text[1:] if bom else text
         if bom == origin.bom:

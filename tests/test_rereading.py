@@ -356,3 +356,11 @@ def test_edits_where_tables_items_and_sub_tables_interleave_read_as_the_whole_te
         except PlanError:
             continue
         text = new
+
+
+def test_bytes_are_read_as_loads_reads_them():
+    previous = intl_sdk.loads(NWDA)
+    edited = NWDA.replace("share = 23\n", "share = 24\n", 1)
+    assert _outcome(loads_edited, edited.encode(), previous) == _outcome(intl_sdk.loads, edited.encode())
+    broken = edited.encode().replace(b"share = 24", b"share = \xff", 1)
+    assert _outcome(loads_edited, broken, previous) == _outcome(intl_sdk.loads, broken)
