@@ -62,6 +62,7 @@ class Layout:
         self._keys: dict[int, dict] = {}  # section number -> its keys, for line numbers
         self._nested_names: set[str] | None = None
         self._first_of: dict[str, int] | None = None
+        self._root_names: set[str] | None = None
 
     # -- indexing the headers ------------------------------------------------
     # One entry a header (entry 0 is the root table) in parallel lists: its
@@ -233,6 +234,14 @@ class Layout:
                     first.setdefault(path[0], number)
             self._first_of = first
         return self._first_of.get(name)
+
+    @property
+    def root_names(self) -> set[str]:
+        """The top-level names the root table's lines write (`a.b = 1` writes `a`,
+        which headers such as `[a.c]` may write into too)."""
+        if self._root_names is None:
+            self._root_names = {statement.path[0] for statement in self.statements(self._section(0))}
+        return self._root_names
 
     def item_numbers(self, path: Path) -> list[int]:
         """The section numbers of the `[[path]]` items, in order (no section objects made)."""

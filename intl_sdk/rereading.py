@@ -30,12 +30,12 @@ from intl_sdk.reading import BOM, loads, plan_from_data
 __all__ = ["edited_data", "loads_edited"]
 
 
-def loads_edited(text: str, previous: Plan, *, path: str | os.PathLike[str] | None = None) -> Plan:
+def loads_edited(text: str | bytes, previous: Plan, *, path: str | os.PathLike[str] | None = None) -> Plan:
     """The plan of `text`, an edit of the text `previous` was read from: the
     same plan (or `PlanError`) as `loads(text, path=path)`, sooner when the edit
-    stays inside one value on one line."""
+    stays inside one table, the root table's lines, or whole top-level tables."""
     origin = previous.origin
-    if origin is not None:
+    if origin is not None and isinstance(text, str):  # bytes: `loads` decodes them, and says where they are not UTF-8
         bom = text.startswith(BOM)
         body = text[1:] if bom else text
         if bom == origin.bom:
@@ -152,8 +152,8 @@ def _whole_sections(old: str, data: dict[str, Any], layout: Layout, new: str, st
         return None  # keys before the first header: they belong to the table above
     names: list[str] = []  # in the order the new sections first name them
     for section in chunk_layout.sections[1:]:
-        if not chunk_layout.is_flat(section.path):
-            return None
+        if not chunk_layout.is_flat(section.path) or section.path[0] in nested:
+            return None  # a deeper header elsewhere (`[a.b]`) writes into the last `[[a]]` above it
         if section.path[0] not in names:
             names.append(section.path[0])
 
@@ -185,8 +185,14 @@ def _in_reading_order(result: dict[str, Any], layout: Layout, first: int, last: 
     """`result`'s top-level keys in the order `tomllib` makes them: the order
     in which the text first writes each (the root table's keys come first)."""
 
+    nested = layout.nested_names
+    # a name both the root table and deeper headers write (`a.b = 1`, `[a.c]`) is the root table's
+    root_names = layout.root_names if any(key in nested for key in result) else set()
+
     def written_at(key: str) -> float:
         number = layout.first_section_of(key)
+        if key in root_names:
+            return -1
         if number is not None and number < first:
             return number
         if key in names:

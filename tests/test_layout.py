@@ -129,3 +129,10 @@ def test_a_plan_read_from_text_finds_its_lines_through_its_origin(nwda_text):
     span = plan.origin.layout.span(("regions", 0, "share"))
     assert nwda_text[span.key_start : span.key_end] == "share"
     assert nwda_text[span.value_start : span.value_end] == "24"
+
+
+def test_root_names_are_the_names_the_root_tables_lines_write():
+    layout = Layout('format = 1\nx_a.b = 1\n"x.q" = 2  # [x_c]\ns = """\n[x_d]\n"""\n[x_a.c]\n[x_e]\nf = 1\n')
+    assert layout.root_names == {"format", "x_a", "x.q", "s"}
+    assert layout.nested_names == {"x_a"}
+    assert Layout("[x]\n").root_names == set()

@@ -234,3 +234,133 @@ def test_a_key_both_the_root_table_and_a_header_write_is_read_whole():
     new = text.replace("x_mixed.a = 1\n", "", 1)  # the root's part goes; the header's stays
     assert edited_data(previous.origin.text, previous.origin.data, previous.origin.layout, new) is None
     assert _outcome(loads_edited, new, previous) == _outcome(intl_sdk.loads, new)
+
+
+def _in_order(value):
+    """A value with every table's keys in order (dict equality ignores order; tomllib's order is observable)."""
+    if type(value) is dict:
+        return [(key, _in_order(item)) for key, item in value.items()]
+    if type(value) is list:
+        return [_in_order(item) for item in value]
+    return value
+
+
+def _reads_as_whole(old: str, new: str) -> dict | None:
+    """Re-read `new` after `old` both ways; what `edited_data` gave (None: the whole text read)."""
+    previous = intl_sdk.loads(old)
+    data = edited_data(previous.origin.text, previous.origin.data, previous.origin.layout, new)
+    if data is not None:
+        assert _in_order(data) == _in_order(tomllib.loads(new, parse_float=Decimal))
+    wanted = _outcome(intl_sdk.loads, new)
+    got = _outcome(loads_edited, new, previous)
+    assert got == wanted
+    if wanted[0] == "plan":
+        assert _in_order(got[2]) == _in_order(wanted[2])
+    return data
+
+
+def test_an_item_pasted_before_a_sub_table_of_the_last_item_is_read_whole():
+    # `[x_a.x]` belongs to the last `[[x_a]]` above it: after the paste, the pasted item
+    old = "format = 1\n[[x_a]]\n[x_b]\n# c\n[x_a.x]\ny = 1\n"
+    new = "format = 1\n[[x_a]]\n[x_b]\n[[x_a]]\n# c\n[x_a.x]\ny = 1\n"
+    assert _reads_as_whole(old, new) is None
+
+
+def test_a_table_the_root_and_a_header_write_keeps_its_place_when_tables_are_pasted():
+    # `x_a` is the root table's (`x_a.b = 1`) though `[x_a.c]` comes after the pasted table
+    old = "format = 1\nx_a.b = 1\n[x_x]\n# c\n[x_a.c]\n"
+    new = "format = 1\nx_a.b = 1\n[x_x]\n[x_y]\n# c\n[x_a.c]\n"
+    _reads_as_whole(old, new)
+
+
+# -- documents where tables, items and sub-tables of a few names interleave ---------------------
+
+_ROOT_LINES = ["x_v = 1", '"x.q" = 1', 'x_s = """\n[x_a]\n"""', "x_l = [\n  [1],\n]", "# [x_b]", ""]
+_BODY_LINES = [
+    "k = 1", "s.t = 2", "# c", "", 'm = """\n[[x_b]]\n"""', "l = [\n  [1],\n]", "e = 'é😀\u2028'",
+]
+#: How a name is written: the headers that may write it, and the root table's lines that may.
+_KINDS = {
+    "table": (["[{n}]", "[ {n} ] # c"], []),
+    "items": (["[[{n}]]", "[[ {n} ]] # c"], []),
+    "table and sub-tables": (["[{n}]", "[{n}.s]", '["{n}".t]', "[{n}.s.u]"], []),
+    "items and sub-tables": (["[[{n}]]", "[{n}.s]", "[[{n}.s]]", "[[{n}]]"], []),
+    "dotted keys and sub-tables": (["[{n}.s]", "[[{n}.t]]", "[{n}.u]"], ["{n}.k = 1"]),
+}
+
+_KIND_CHOICES = [*_KINDS, "items", "items and sub-tables"]  # items: where splicing is the hardest
+
+
+@st.composite
+def _sections(draw, headers: list[str]) -> str:
+    header = draw(st.sampled_from(headers))
+    return "".join(line + "\n" for line in [header, *draw(st.lists(st.sampled_from(_BODY_LINES), max_size=2))])
+
+
+@st.composite
+def _interleaved_plans(draw) -> tuple[str, list[str]]:
+    """A plan's text, and the headers its names take: the root's lines, then
+    sections, each kept where the text still reads as a plan."""
+    headers, root = [], ["format = 1"]
+    for name in ["x_a", "x_b", "x_c"]:
+        name_headers, name_root = _KINDS[draw(st.sampled_from(_KIND_CHOICES))]
+        headers += [header.format(n=name) for header in name_headers]
+        root += [line.format(n=name) for line in name_root]
+    root += draw(st.lists(st.sampled_from(_ROOT_LINES), max_size=2, unique=True))
+    text = "".join(line + "\n" for line in draw(st.permutations(root)))
+    for section in draw(st.lists(_sections(headers), max_size=12)):
+        try:
+            intl_sdk.loads(text + section)
+        except PlanError:
+            continue
+        text += section
+    return text, headers
+
+
+@st.composite
+def _line_edits(draw, text: str, headers: list[str]) -> str:
+    """Whole sections pasted, lines removed, copied, commented out or in; or a fragment typed."""
+    lines = text.splitlines(keepends=True)
+    at = draw(st.integers(0, len(lines)))
+    kind = draw(st.sampled_from(["paste", "paste", "remove", "copy", "comment", "fragment", "line end"]))
+    if kind == "paste":  # among a table's lines, mostly: before a header the edit would reach into it
+        inside = [number for number, line in enumerate(lines) if not line.startswith("[")]
+        at = draw(st.sampled_from(inside)) if inside and draw(st.booleans()) else at
+        lines[at:at] = [draw(st.sampled_from(["", "\n", "# pasted\n"])) + draw(_sections(headers))]
+    elif kind == "remove":
+        del lines[at : at + draw(st.integers(1, 4))]
+    elif kind == "copy":
+        start = draw(st.integers(0, len(lines)))
+        lines[at:at] = lines[start : start + draw(st.integers(1, 4))]
+    elif kind == "comment" and at < len(lines):
+        line = lines[at]
+        lines[at] = line[1:] if line.startswith("#") else "#" + line
+    elif kind == "line end" and at < len(lines):
+        lines[at] = lines[at].rstrip("\r\n") + draw(st.sampled_from(["", "\r\n", " # c\n"]))
+    elif kind == "fragment":
+        text = "".join(lines)
+        offset = draw(st.integers(0, len(text)))
+        return text[:offset] + draw(st.sampled_from(FRAGMENTS)) + text[offset + draw(st.integers(0, 3)) :]
+    return "".join(lines)
+
+
+@settings(max_examples=max(1000, settings().max_examples * 10))
+@given(st.data())
+def test_edits_where_tables_items_and_sub_tables_interleave_read_as_the_whole_text(data):
+    text, headers = data.draw(_interleaved_plans())
+    for _ in range(data.draw(st.integers(1, 3))):
+        new = data.draw(_line_edits(text, headers))
+        _reads_as_whole(text, new)
+        try:
+            intl_sdk.loads(new)
+        except PlanError:
+            continue
+        text = new
+
+
+def test_bytes_are_read_as_loads_reads_them():
+    previous = intl_sdk.loads(NWDA)
+    edited = NWDA.replace("share = 23\n", "share = 24\n", 1)
+    assert _outcome(loads_edited, edited.encode(), previous) == _outcome(intl_sdk.loads, edited.encode())
+    broken = edited.encode().replace(b"share = 24", b"share = \xff", 1)
+    assert _outcome(loads_edited, broken, previous) == _outcome(intl_sdk.loads, broken)
