@@ -114,7 +114,7 @@ def _root_table(old: str, data: dict[str, Any], layout: Layout, new: str, start:
     written_by_headers = [key for key in data if layout.first_section_of(key) is not None]
     if any(key in table for key in written_by_headers):
         return None  # a key both the root table and a header write: the whole text says how
-    if any(key in layout.root_names for key in written_by_headers):  # before the edit
+    if any(key in layout.root_names for key in written_by_headers):
         return None  # the same, before the edit: its data mixes both
     # the root table's keys come first, as the text writes them; a key it no longer writes is gone
     return {**table, **{key: data[key] for key in written_by_headers}}
