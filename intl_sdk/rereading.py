@@ -1,16 +1,17 @@
 """Reading a plan again after an edit of its text, re-parsing only what changed.
 
 An editor (the language server) reads a plan again after every few
-keystrokes, and most keystrokes change the lines of one table: a share's
-digits, an action's title, a new key, a blank line. Parsing the whole text
-with `tomllib` is most of what a check costs, so `loads_edited` parses only
-the lines under the edited table's header and puts the table they make in a
-copy of the previous data (the tables and lists on the way to it copied,
-everything else shared: nothing changes an origin's data).
+keystrokes, and most keystrokes change a few lines: a share's digits, an
+action's title, a new key, an item pasted. Parsing the whole text with
+`tomllib` is most of what a check costs, so `loads_edited` parses only the
+lines the edit touched, when they read on their own: the lines under one
+table's header, the root table's lines, or whole top-level tables and items.
+What they make goes into a copy of the previous data (the tables and lists
+on the way copied, everything else shared: nothing changes an origin's data).
 
-The answer is always `loads(text)`'s: where the edit is anything else (the
-root table, a header, a table other headers write into), or the lines do not
-read on their own, or anything is not as expected, the whole text is read.
+The answer is always `loads(text)`'s: where the edit is anything else
+(nested headers, a key both the root table and a header write), or the lines
+do not read on their own, or anything is not as expected, the whole text is read.
 """
 
 from __future__ import annotations
