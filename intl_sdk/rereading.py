@@ -82,6 +82,13 @@ def _read(text: str) -> dict[str, Any] | None:
         return None  # the whole text says where, and what
 
 
+def _read_table_lines(lines: str) -> dict[str, Any] | None:
+    """The table some lines make on their own; None if they do not read, or
+    hold a header (typed among them: then the tables change)."""
+    table = _read(lines)
+    return table if table is not None and len(Layout(lines).sections) == 1 else None
+
+
 def _one_table(old: str, data: dict[str, Any], layout: Layout, new: str, start: int, old_end: int, new_end: int) -> dict[str, Any] | None:
     """The lines under one header read alone (see `edited_data`). The header
     itself and the next one must stay as they were, on lines of their own,
@@ -94,11 +101,8 @@ def _one_table(old: str, data: dict[str, Any], layout: Layout, new: str, start: 
         return None  # the edit reaches the next header's line
     if layout.has_sections_below(section):
         return None
-    lines = new[body : section.stop + new_end - old_end]
-    table = _read(lines)
-    if table is None or len(Layout(lines).sections) != 1:
-        return None  # unreadable alone, or a header typed among the lines: the tables change
-    return _replaced(data, section.path, table)
+    table = _read_table_lines(new[body : section.stop + new_end - old_end])
+    return None if table is None else _replaced(data, section.path, table)
 
 
 def _root_table(old: str, data: dict[str, Any], layout: Layout, new: str, start: int, old_end: int, new_end: int) -> dict[str, Any] | None:
@@ -108,9 +112,8 @@ def _root_table(old: str, data: dict[str, Any], layout: Layout, new: str, start:
     stop = first_header.header_start if first_header is not None else len(old)
     if start >= stop or (old_end >= stop and stop != len(old)):
         return None  # the edit reaches the first header's line
-    lines = new[: stop + new_end - old_end]
-    table = _read(lines)
-    if table is None or len(Layout(lines).sections) != 1:
+    table = _read_table_lines(new[: stop + new_end - old_end])
+    if table is None:
         return None
     written_by_headers = [key for key in data if layout.first_section_of(key) is not None]
     if any(key in table for key in written_by_headers):
