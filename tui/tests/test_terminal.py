@@ -34,7 +34,11 @@ def test_typing_a_share_shows_the_digits_and_the_total(editor):
     terminal.send("tab", "tab", "tab")  # from the list: Id, Name, Share
     terminal.wait_for(lambda s: re.search(r"Share \(%\)\s+24", s) is not None)
     terminal.send("1", "2")  # the field's text is selected on focus: typing replaces it
-    screen = terminal.wait_for(lambda s: "Total 87%" in s)
+    # The digits and the total are drawn in one frame, which may reach the terminal
+    # in several reads: wait for the screen that shows all of it, not its first part.
+    screen = terminal.wait_for(
+        lambda s: "Total 87%" in s and re.search(r"Share \(%\)\s+12\b", s) is not None and "● unsaved" in s.splitlines()[0]
+    )
     share_line = next(line for line in screen.splitlines() if "Share (%)" in line)
     assert re.search(r"Share \(%\)\s+12\b", share_line), share_line
     assert "● unsaved" in screen.splitlines()[0]
